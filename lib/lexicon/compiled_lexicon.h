@@ -1,0 +1,60 @@
+// CompiledLexicon: the immutable, thread-shared matcher for a Lexicon.
+//
+// Lifecycle (as re2/set.h): Create() adds every target, modifier and
+// attribute rule to one RE2::Set (the prefilter that says which rules hit a
+// sentence) and compiles one RE2 per rule (for positions). Pure literal
+// phrases may be matched by a faster structure as long as the mentions are
+// identical. Section rules and abbreviations are compiled into TextRules.
+//
+// Not copyable: owns compiled RE2 objects. Thread-safe: all const methods may
+// be called concurrently after Create() returns.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "lexicon/rule.h"
+#include "text/document.h"
+
+namespace myelex {
+
+class CompiledLexicon {
+ public:
+  // Compiles `lexicon`. Returns InvalidArgument("source:line", what) for the
+  // first rule that does not compile (LoadLexiconDir normally catches these).
+  static Status Create(Lexicon lexicon, std::unique_ptr<CompiledLexicon>* out);
+  ~CompiledLexicon();
+  CompiledLexicon(const CompiledLexicon&) = delete;
+  CompiledLexicon& operator=(const CompiledLexicon&) = delete;
+
+  const std::vector<Rule>& rules() const { return lexicon_.rules; }
+  const Rule& rule(int i) const { return lexicon_.rules[i]; }
+  // Index of the rule with this id, or -1.
+  int FindRule(std::string_view id) const;
+
+  // The section rules and abbreviations, compiled for the text layer.
+  const TextRules& text_rules() const { return *text_rules_; }
+
+  // Appends to *hits the indices of the target/modifier/attribute rules that
+  // match somewhere in `text` (unsorted), using the RE2::Set prefilter.
+  void CandidateRules(std::string_view text, std::vector<int>* hits) const;
+
+  // Appends every occurrence of rule `rule` in text[0, text.size()) as
+  // [begin, end) offsets relative to `text`: leftmost-first, non-overlapping,
+  // advancing past each match (or by one character after an empty match).
+  void FindAll(int rule, std::string_view text,
+               std::vector<std::pair<uint32_t, uint32_t>>* out) const;
+
+  struct Impl;
+
+ private:
+  CompiledLexicon();
+  Lexicon lexicon_;
+  std::unique_ptr<TextRules> text_rules_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace myelex
