@@ -38,15 +38,36 @@ class CompiledLexicon {
   // The section rules and abbreviations, compiled for the text layer.
   const TextRules& text_rules() const { return *text_rules_; }
 
-  // Appends to *hits the indices of the target/modifier/attribute rules that
-  // match somewhere in `text` (unsorted), using the RE2::Set prefilter.
+  // Appends to *hits the indices of the matchable rules that match somewhere
+  // in `text` (unsorted, each once), using the RE2::Set prefilter (and the
+  // literal trie for rules written as plain literals).
   void CandidateRules(std::string_view text, std::vector<int>* hits) const;
 
   // Appends every occurrence of rule `rule` in text[0, text.size()) as
   // [begin, end) offsets relative to `text`: leftmost-first, non-overlapping,
   // advancing past each match (or by one character after an empty match).
+  // Always runs the rule's own RE2 (the reference the fast paths must equal).
+  // Appends nothing for rules that are not matchable (see IsMatchable).
   void FindAll(int rule, std::string_view text,
                std::vector<std::pair<uint32_t, uint32_t>>* out) const;
+
+  // True for the rules that CandidateRules/FindAllRules consider: targets,
+  // modifiers and attributes other than "abbreviation".
+  bool IsMatchable(int rule) const;
+
+  // One occurrence of one rule, [begin, end) relative to the scanned text.
+  struct RuleMatch {
+    int rule;
+    uint32_t begin;
+    uint32_t end;
+  };
+
+  // Appends the occurrences of every matchable rule in `text`: exactly the
+  // union over matchable rules r of FindAll(r, text), in unspecified order.
+  // Fast path: rules written as plain literals are found with a byte trie,
+  // the others are prefiltered by the RE2::Set and only the hits are run
+  // for positions.
+  void FindAllRules(std::string_view text, std::vector<RuleMatch>* out) const;
 
   struct Impl;
 
