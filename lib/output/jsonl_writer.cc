@@ -1,1 +1,461 @@
-// STUB
+#include "output/jsonl_writer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "output/output_internal.h"
+#include "rapidjson/writer.h"
+
+namespace myelex {
+namespace output_internal {
+
+const char* ContractSectionName(SectionKind kind) {
+  switch (kind) {
+    case SectionKind::kHistory:
+      return "history";
+    case SectionKind::kTechnique:
+      return "technique";
+    case SectionKind::kComparison:
+      return "comparison";
+    case SectionKind::kFindings:
+      return "findings";
+    case SectionKind::kImpression:
+      return "impression";
+    case SectionKind::kRecommendation:
+      return "recommendation";
+    case SectionKind::kNone:
+    case SectionKind::kExam:
+    case SectionKind::kAddendum:
+    case SectionKind::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+namespace {
+
+// Length of the well-formed UTF-8 sequence at s[i], or 0 if ill-formed. When
+// ill-formed, *bad is the length of the maximal subpart to replace (>= 1).
+size_t DecodeLength(std::string_view s, size_t i, size_t* bad) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  *bad = 1;
+  if (c < 0x80) return 1;
+  size_t need;
+  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    if (c == 0xE0) lo = 0xA0;  // no overlongs
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 4;
+    if (c == 0xF0) lo = 0x90;  // no overlongs
+    if (c == 0xF4) hi = 0x8F;  // <= U+10FFFF
+  } else {
+    return 0;
+  }
+  for (size_t k = 1; k < need; ++k) {
+    if (i + k >= s.size()) {
+      *bad = k;
+      return 0;
+    }
+    const unsigned char t = b(i + k);
+    const unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
+    if (t < l || t > h) {
+      *bad = k;
+      return 0;
+    }
+  }
+  return need;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    // Fast path over ASCII.
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    if (i == s.size()) break;
+    size_t bad;
+    const size_t n = DecodeLength(s, i, &bad);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+void AppendValidUtf8(std::string_view s, std::string* out) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t bad;
+    const size_t n = DecodeLength(s, i, &bad);
+    if (n == 0) {
+      out->append("\xEF\xBF\xBD");
+      i += bad;
+    } else {
+      out->append(s.data() + i, n);
+      i += n;
+    }
+  }
+}
+
+std::string_view ValidUtf8(std::string_view s, std::string* scratch) {
+  if (IsValidUtf8(s)) return s;
+  scratch->clear();
+  AppendValidUtf8(s, scratch);
+  return *scratch;
+}
+
+std::string_view SpanText(const Analysis& a, Span span) {
+  const std::string& text = a.document.original();
+  const size_t b = std::min<size_t>(span.begin, text.size());
+  const size_t e =
+      std::min<size_t>(std::max(span.end, span.begin), text.size());
+  return std::string_view(text).substr(b, e - b);
+}
+
+bool ResolveCue(const Analysis& a, const CompiledLexicon* lexicon, int cue,
+                CueInfo* info) {
+  if (cue < 0 || static_cast<size_t>(cue) >= a.context.cues.size()) {
+    return false;
+  }
+  const Cue& c = a.context.cues[cue];
+  if (c.mention < 0 || static_cast<size_t>(c.mention) >= a.mentions.size()) {
+    return false;
+  }
+  const Mention& m = a.mentions[c.mention];
+  info->rule = nullptr;
+  if (lexicon != nullptr && m.rule >= 0 &&
+      static_cast<size_t>(m.rule) < lexicon->rules().size()) {
+    info->rule = &lexicon->rule(m.rule);
+  }
+  info->span = m.span;
+  info->blocked = c.blocked;
+  info->scope = Span();
+  if (!c.scope.empty() && c.scope.end <= a.document.normalized().size()) {
+    info->scope = a.document.ToOriginal(c.scope);
+  }
+  return true;
+}
+
+const Rule* FindingRule(const CompiledLexicon* lexicon, int rule) {
+  if (lexicon == nullptr || rule < 0 ||
+      static_cast<size_t>(rule) >= lexicon->rules().size()) {
+    return nullptr;
+  }
+  return &lexicon->rule(rule);
+}
+
+}  // namespace output_internal
+
+namespace {
+
+using output_internal::ContractSectionName;
+using output_internal::CueInfo;
+using output_internal::ResolveCue;
+using output_internal::SpanText;
+
+// A RapidJSON output stream appending straight to the caller's string.
+class StringOut {
+ public:
+  typedef char Ch;
+  explicit StringOut(std::string* out) : out_(out) {}
+  void Put(char c) { out_->push_back(c); }
+  void Flush() {}
+
+ private:
+  std::string* out_;
+};
+
+// Writes JSON into a std::string. Every string goes through Str(), which
+// repairs invalid UTF-8 (RapidJSON would otherwise emit the bytes as they
+// are and produce an invalid document).
+class Json {
+ public:
+  explicit Json(std::string* out) : stream_(out), w_(stream_) {}
+
+  void Key(const char* k) {
+    w_.Key(k,
+           static_cast<rapidjson::SizeType>(std::char_traits<char>::length(k)));
+  }
+  void Str(std::string_view s) {
+    if (output_internal::IsValidUtf8(s)) {
+      w_.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    } else {
+      scratch_.clear();
+      output_internal::AppendValidUtf8(s, &scratch_);
+      w_.String(scratch_.data(),
+                static_cast<rapidjson::SizeType>(scratch_.size()));
+    }
+  }
+  void StrOrNull(std::string_view s) {
+    if (s.empty()) {
+      w_.Null();
+    } else {
+      Str(s);
+    }
+  }
+  void Bool(bool b) { w_.Bool(b); }
+  void Null() { w_.Null(); }
+  void Uint(uint32_t v) { w_.Uint(v); }
+  void Int(int v) { w_.Int(v); }
+  // NaN and infinities are not JSON: written as null.
+  void Double(double d) {
+    if (std::isfinite(d)) {
+      w_.Double(d);
+    } else {
+      w_.Null();
+    }
+  }
+  void StartObject() { w_.StartObject(); }
+  void EndObject() { w_.EndObject(); }
+  void StartArray() { w_.StartArray(); }
+  void EndArray() { w_.EndArray(); }
+
+ private:
+  StringOut stream_;
+  rapidjson::Writer<StringOut> w_;
+  std::string scratch_;  // only used for invalid UTF-8
+};
+
+void WriteExam(Json& j, const char* modality, bool cervical,
+               const std::optional<bool>& contrast) {
+  j.Key("exam");
+  j.StartObject();
+  j.Key("modality");
+  j.Str(modality);
+  j.Key("cervical");
+  j.Bool(cervical);
+  j.Key("contrast");
+  if (contrast.has_value()) {
+    j.Bool(*contrast);
+  } else {
+    j.Null();
+  }
+  j.EndObject();
+}
+
+// The cue fields shared by finding cues and report-level cues.
+void WriteCueFields(Json& j, const CueInfo& cue) {
+  j.Key("id");
+  if (cue.rule != nullptr) {
+    j.Str(cue.rule->id);
+  } else {
+    j.Null();
+  }
+  j.Key("category");
+  if (cue.rule != nullptr) {
+    j.Str(ToString(cue.rule->category));
+  } else {
+    j.Null();
+  }
+  j.Key("certainty");
+  if (cue.rule != nullptr && cue.rule->certainty.has_value()) {
+    j.Str(ToString(*cue.rule->certainty));
+  } else {
+    j.Null();
+  }
+  j.Key("start");
+  j.Uint(cue.span.begin);
+  j.Key("end");
+  j.Uint(cue.span.end);
+}
+
+void WriteFinding(Json& j, const Analysis& a, const Finding& f,
+                  const CompiledLexicon* lexicon) {
+  j.StartObject();
+  j.Key("concept");
+  j.Str(f.concept);
+  j.Key("certainty");
+  j.Str(ToString(f.certainty));
+  j.Key("historical");
+  j.Bool(f.historical);
+  j.Key("hypothetical");
+  j.Bool(f.hypothetical);
+  j.Key("experiencer");
+  j.Str(ToString(f.experiencer));
+  j.Key("levels");
+  j.StartArray();
+  for (const std::string& level : f.levels) j.Str(level);
+  j.EndArray();
+  j.Key("severity");
+  j.StrOrNull(f.severity);
+  j.Key("laterality");
+  j.StrOrNull(f.laterality);
+  j.Key("section");
+  j.Str(ContractSectionName(f.section));
+  j.Key("start");
+  j.Uint(f.span.begin);
+  j.Key("end");
+  j.Uint(f.span.end);
+  j.Key("text");
+  j.Str(SpanText(a, f.span));
+  j.Key("cues");
+  j.StartArray();
+  for (int c : f.cues) {
+    CueInfo cue;
+    if (!ResolveCue(a, lexicon, c, &cue)) continue;
+    j.StartObject();
+    WriteCueFields(j, cue);
+    j.EndObject();
+  }
+  j.EndArray();
+  // Extras, after the contract fields.
+  j.Key("group");
+  j.Str(ToString(GroupOf(f.concept)));
+  if (const Rule* rule = output_internal::FindingRule(lexicon, f.rule)) {
+    j.Key("rule");
+    j.Str(rule->id);
+  }
+  if (f.measurement_mm.has_value()) {
+    j.Key("measurement_mm");
+    j.Double(*f.measurement_mm);
+  }
+  j.EndObject();
+}
+
+}  // namespace
+
+void AppendJsonl(const Analysis& a, const WriteOptions& options,
+                 std::string* out) {
+  Json j(out);
+  j.StartObject();
+  j.Key("id");
+  j.Str(a.id);
+  WriteExam(j, ToString(a.exam.modality), a.exam.cervical, a.exam.contrast);
+  const Decision& d = a.decision;
+  j.Key("applicable");
+  j.Bool(a.exam.applicable);
+  j.Key("equivocal");
+  j.Bool(d.equivocal);
+  j.Key("recommendation");
+  j.Str(ToString(d.recommendation));
+  j.Key("dwi");
+  j.Bool(d.dwi);
+  j.Key("surgical_referral");
+  j.Bool(d.surgical_referral);
+
+  j.Key("reasons");
+  j.StartArray();
+  for (const Reason& r : d.reasons) {
+    j.StartObject();
+    j.Key("rule");
+    j.Str(r.rule);
+    j.Key("text");
+    j.Str(r.text);
+    j.Key("citation");
+    j.Str(r.citation);
+    j.Key("findings");
+    j.StartArray();
+    for (int f : r.findings) j.Int(f);
+    j.EndArray();
+    j.EndObject();
+  }
+  j.EndArray();
+
+  // Distinct values in first-seen order (the list is short).
+  j.Key("report_recommends");
+  j.StartArray();
+  const auto& recs = a.report_recommends;
+  for (size_t i = 0; i < recs.size(); ++i) {
+    bool seen = false;
+    for (size_t k = 0; k < i && !seen; ++k)
+      seen = recs[k].value == recs[i].value;
+    if (!seen) j.Str(recs[i].value);
+  }
+  j.EndArray();
+
+  j.Key("concordance");
+  j.Str(ToString(d.concordance));
+  j.Key("pitfall");
+  j.Bool(d.pitfall);
+
+  j.Key("findings");
+  j.StartArray();
+  for (const Finding& f : a.findings) WriteFinding(j, a, f, options.lexicon);
+  j.EndArray();
+
+  if (options.emit_cues) {
+    j.Key("cues");
+    j.StartArray();
+    for (size_t c = 0; c < a.context.cues.size(); ++c) {
+      CueInfo cue;
+      if (!ResolveCue(a, options.lexicon, static_cast<int>(c), &cue)) continue;
+      j.StartObject();
+      WriteCueFields(j, cue);
+      j.Key("text");
+      j.Str(SpanText(a, cue.span));
+      j.EndObject();
+    }
+    j.EndArray();
+  }
+
+  j.Key("error");
+  j.Null();
+
+  if (!a.warnings.empty()) {
+    j.Key("warnings");
+    j.StartArray();
+    for (const Warning& w : a.warnings) {
+      j.StartObject();
+      j.Key("code");
+      j.Str(w.code);
+      j.Key("message");
+      j.Str(w.message);
+      j.EndObject();
+    }
+    j.EndArray();
+  }
+  j.EndObject();
+  out->push_back('\n');
+}
+
+void AppendErrorJsonl(std::string_view id, std::string_view code,
+                      std::string_view message, std::string* out) {
+  Json j(out);
+  j.StartObject();
+  j.Key("id");
+  j.Str(id);
+  WriteExam(j, ToString(Modality::kUnknown), false, std::nullopt);
+  j.Key("applicable");
+  j.Bool(false);
+  j.Key("equivocal");
+  j.Bool(false);
+  j.Key("recommendation");
+  j.Str(ToString(Recommendation::kNone));
+  j.Key("dwi");
+  j.Bool(false);
+  j.Key("surgical_referral");
+  j.Bool(false);
+  j.Key("reasons");
+  j.StartArray();
+  j.EndArray();
+  j.Key("report_recommends");
+  j.StartArray();
+  j.EndArray();
+  j.Key("concordance");
+  j.Str(ToString(Concordance::kNotApplicable));
+  j.Key("pitfall");
+  j.Bool(false);
+  j.Key("findings");
+  j.StartArray();
+  j.EndArray();
+  j.Key("error");
+  j.StartObject();
+  j.Key("code");
+  j.Str(code);
+  j.Key("message");
+  j.Str(message);
+  j.EndObject();
+  j.EndObject();
+  out->push_back('\n');
+}
+
+}  // namespace myelex

@@ -14,9 +14,19 @@ namespace myelex {
 
 struct WriteOptions {
   bool emit_cues = false;  // add the report-level "cues" array
+  // The lexicon the Analysis was produced with (Analyzer::lexicon()); must
+  // outlive the call. It names the cues (id, category, certainty) and each
+  // finding's target rule. When null, cue ids/categories/certainties are
+  // written as null and the finding's "rule" extra is omitted.
+  const CompiledLexicon* lexicon = nullptr;
 };
 
-// Appends the record for `a` and a trailing '\n' to *out.
+// Appends the record for `a` and a trailing '\n' to *out: the contract
+// section 2 fields in the contract's order, then extras ("warnings" when
+// Analysis::warnings is non-empty; per finding "group", "rule" and
+// "measurement_mm" when set). Strings that are not valid UTF-8 are written
+// with each maximal invalid sequence replaced by U+FFFD. Deterministic:
+// equal inputs give identical bytes. Thread-safe (pure function).
 void AppendJsonl(const Analysis& a, const WriteOptions& options,
                  std::string* out);
 

@@ -1,0 +1,55 @@
+// Helpers shared by the writers in lib/output/ (not for tools/).
+//
+// Implemented in jsonl_writer.cc. All functions are pure and thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "analysis.h"
+#include "base/span.h"
+#include "lexicon/compiled_lexicon.h"
+#include "lexicon/rule.h"
+#include "text/document.h"
+
+namespace myelex {
+namespace output_internal {
+
+// The contract's `section` enum: history, technique, comparison, findings,
+// impression, recommendation, other (exam, none, addendum and other map to
+// "other").
+const char* ContractSectionName(SectionKind kind);
+
+// True if `s` is well-formed UTF-8 (no overlongs, surrogates or values above
+// U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+
+// Appends `s` to *out, replacing each maximal ill-formed subsequence with
+// U+FFFD (the Unicode "best practice" substitution).
+void AppendValidUtf8(std::string_view s, std::string* out);
+
+// `s` itself if valid UTF-8, else a repaired copy stored in *scratch.
+std::string_view ValidUtf8(std::string_view s, std::string* scratch);
+
+// original[span], clamped to the document (never out of range).
+std::string_view SpanText(const Analysis& a, Span span);
+
+// A modifier cue resolved through its mention to its lexicon rule.
+struct CueInfo {
+  const Rule* rule = nullptr;  // null when no lexicon was given
+  Span span;                   // original bytes of the cue phrase
+  Span scope;                  // original bytes of the scope (may be empty)
+  bool blocked = false;
+};
+
+// Resolves ContextResult::cues[cue]. Returns false if the index or its
+// mention is out of range (a malformed Analysis); writers then skip it.
+bool ResolveCue(const Analysis& a, const CompiledLexicon* lexicon, int cue,
+                CueInfo* info);
+
+// The target rule of a finding, or null (no lexicon, or index out of range).
+const Rule* FindingRule(const CompiledLexicon* lexicon, int rule);
+
+}  // namespace output_internal
+}  // namespace myelex
