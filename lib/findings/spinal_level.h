@@ -8,6 +8,14 @@
 // give each level. Not levels: nerve roots ("C6 nerve root", "C8
 // radiculopathy"), image/series numbers, dates, ICD-10 codes.
 //
+// Details: "C8" names no vertebra (it is a root) and is never a level. A lone
+// thoracic vertebra ("t1", "t2") is a level only in clear level syntax ("at
+// t2", "t2 vertebral body", "t1-2", "c7-t1"), because "t2 hyperintensity",
+// "t1-weighted" and "on t1/t2" name MRI sequences. ASCII case is ignored and
+// raw en/em dashes are accepted, so raw text parses too. Disc pairs in a list
+// may omit the region ("c4-5, 5-6 and 6-7"); the OCR run-together "c56" is
+// C5-C6.
+//
 // Thread-safety: pure functions.
 #pragma once
 
@@ -70,8 +78,9 @@ struct LevelMention {
 std::vector<LevelMention> FindLevels(std::string_view text,
                                      uint32_t base_offset = 0);
 
-// Parses a level-paragraph header ("c5-6", "c5-c6", "c7-t1") into levels;
-// empty if it is not a level.
+// Parses a level-paragraph header ("c5-6", "c5-c6:", "c7-t1", "c5-6 level",
+// "level c4-5") into levels; empty if the text is anything more than a level
+// expression.
 std::vector<SpinalLevel> ParseLevelHeader(std::string_view text);
 
 }  // namespace myelex
