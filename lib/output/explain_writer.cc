@@ -122,7 +122,6 @@ class MarkedText {
         AppendSafe(text_, p, cuts[k + 1], /*one_line=*/false, out_);
       }
     }
-    if (color_) out_->append(kReset);
   }
 
  private:
@@ -339,12 +338,21 @@ void AppendExplain(const Analysis& a, const CompiledLexicon& lexicon,
   out->append(Bool(d.pitfall));
   out->append("\n  report recommends ");
   if (a.report_recommends.empty()) out->append("-");
+  bool first_rec = true;
   for (size_t i = 0; i < a.report_recommends.size(); ++i) {
     const ReportRecommendation& r = a.report_recommends[i];
-    if (i > 0) out->append(", ");
+    bool seen = false;
+    for (size_t k = 0; k < i && !seen; ++k) {
+      seen = a.report_recommends[k].value == r.value;
+    }
+    if (seen) continue;
+    if (!first_rec) out->append(", ");
+    first_rec = false;
     out->append(r.value);
-    out->append(" ");
-    AppendQuoted(SpanText(a, r.span), out);
+    if (!r.span.empty()) {
+      out->append(" ");
+      AppendQuoted(SpanText(a, r.span), out);
+    }
   }
   out->append("\n");
 
