@@ -19,6 +19,10 @@ struct SinkOptions {
   std::string format = "jsonl";  // jsonl | csv | sqlite | html
   std::string path;              // "" or "-" means standard output
   bool emit_cues = false;        // scan --emit-cues
+  // The analyzer's lexicon (Analyzer::lexicon()); names cues and target
+  // rules in the output. Must outlive the sink. Without it cue ids are null.
+  const CompiledLexicon* lexicon = nullptr;
+  std::string title = "myelex report review";  // html: page title
 };
 
 class Sink {
@@ -37,6 +41,16 @@ class Sink {
 };
 
 // Opens the sink for `options` (creating/truncating the output file).
+// Formats:
+//   jsonl   contract section 2 records, one per line;
+//   csv     one row per report (lib/output/csv_writer.h), header first;
+//   html    a self-contained review page (lib/output/html_writer.h);
+//   sqlite  tables reports, findings and reasons (schema in sinks.cc), all
+//           rows in one transaction committed by Finish(). Requires a file
+//           path: "" or "-" gives InvalidArgument (a usage error). An
+//           existing file at the path is replaced.
+// Returns InvalidArgument for an unknown format, IOError if the file cannot
+// be created.
 Status OpenSink(const SinkOptions& options, std::unique_ptr<Sink>* sink);
 
 }  // namespace cli

@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "output/format_util.h"
 #include "output/output_internal.h"
 #include "rapidjson/writer.h"
 
 namespace myelex {
-namespace output_internal {
 
 const char* ContractSectionName(SectionKind kind) {
   switch (kind) {
@@ -105,6 +105,8 @@ void AppendValidUtf8(std::string_view s, std::string* out) {
     }
   }
 }
+
+namespace output_internal {
 
 std::string_view ValidUtf8(std::string_view s, std::string* scratch) {
   if (IsValidUtf8(s)) return s;

@@ -11,23 +11,15 @@
 #include "base/span.h"
 #include "lexicon/compiled_lexicon.h"
 #include "lexicon/rule.h"
+#include "output/format_util.h"
 #include "text/document.h"
 
 namespace myelex {
 namespace output_internal {
 
-// The contract's `section` enum: history, technique, comparison, findings,
-// impression, recommendation, other (exam, none, addendum and other map to
-// "other").
-const char* ContractSectionName(SectionKind kind);
-
-// True if `s` is well-formed UTF-8 (no overlongs, surrogates or values above
-// U+10FFFF).
-bool IsValidUtf8(std::string_view s);
-
-// Appends `s` to *out, replacing each maximal ill-formed subsequence with
-// U+FFFD (the Unicode "best practice" substitution).
-void AppendValidUtf8(std::string_view s, std::string* out);
+using ::myelex::AppendValidUtf8;
+using ::myelex::ContractSectionName;
+using ::myelex::IsValidUtf8;
 
 // `s` itself if valid UTF-8, else a repaired copy stored in *scratch.
 std::string_view ValidUtf8(std::string_view s, std::string* scratch);
