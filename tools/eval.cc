@@ -751,8 +751,7 @@ int RunEval(int argc, char** argv) {
       "analysis threads (default: all cores)");
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc - 1, argv + 1).options(opts).run(),
-              vm);
+    po::store(po::command_line_parser(argc, argv).options(opts).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << "myelex eval: " << e.what() << "\n" << opts;
