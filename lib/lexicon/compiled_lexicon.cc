@@ -59,6 +59,7 @@ Status CompiledLexicon::Create(Lexicon lexicon,
 
   std::vector<SectionRule> sections;
   std::vector<std::string> abbreviations;
+  std::vector<std::pair<std::string, int>> literals;
   for (int i = 0; i < static_cast<int>(rules.size()); ++i) {
     const Rule& rule = rules[i];
     if (!impl.ids.emplace(rule.id, i).second) {
@@ -86,7 +87,7 @@ Status CompiledLexicon::Create(Lexicon lexicon,
       std::string literal = lexicon_internal::NormalizeLiteral(rule.literal);
       if (!literal.empty() &&
           lexicon_internal::PatternFromLiteral(literal) == rule.pattern) {
-        impl.literals.Add(literal, i);
+        literals.emplace_back(std::move(literal), i);
         continue;
       }
     }
@@ -97,6 +98,7 @@ Status CompiledLexicon::Create(Lexicon lexicon,
     }
     impl.set_rules.push_back(i);
   }
+  impl.literals = LiteralTrie(literals);
   if (impl.set_rules.empty()) {
     impl.set.reset();
   } else if (!impl.set->Compile()) {
@@ -143,12 +145,10 @@ void CompiledLexicon::CandidateRules(std::string_view text,
   SetCandidates(impl_->set.get(), impl_->set_rules, text, hits);
   std::vector<LiteralTrie::Hit> literal_hits;
   impl_->literals.FindAll(text, &literal_hits);
-  // Hits come grouped by rule: report each rule once.
-  for (size_t i = 0; i < literal_hits.size(); ++i) {
-    if (i == 0 || literal_hits[i].rule != literal_hits[i - 1].rule) {
-      hits->push_back(literal_hits[i].rule);
-    }
-  }
+  const size_t first = hits->size();
+  for (const LiteralTrie::Hit& h : literal_hits) hits->push_back(h.rule);
+  std::sort(hits->begin() + first, hits->end());
+  hits->erase(std::unique(hits->begin() + first, hits->end()), hits->end());
 }
 
 void CompiledLexicon::FindAll(

@@ -6,16 +6,18 @@
 // RE2's ASCII \b on each side that begins or ends with a word byte. Matching
 // such a rule needs no regex engine: a byte trie walked from every position
 // where a \b-wrapped literal may start finds every occurrence, and keeping,
-// per rule, the leftmost occurrences that do not overlap the previous kept
-// one reproduces RE2's leftmost-first, non-overlapping FindAll exactly.
-// matcher_differential_test checks that over the corpus.
+// per rule, each occurrence that starts at or after the end of the previous
+// kept one reproduces RE2's leftmost-first, non-overlapping scan exactly.
+// compiled_lexicon_test and matcher_differential_test check that.
 //
-// Thread-safety: immutable after the last Add(); const methods may be called
+// Thread-safety: immutable after construction; FindAll() may be called
 // concurrently. Copyable (plain data).
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace myelex {
@@ -28,32 +30,39 @@ class LiteralTrie {
     uint32_t end;
   };
 
-  LiteralTrie();
+  // Builds the trie of (literal, rule) pairs. Several rules may share a
+  // literal. REQUIRES: every literal is non-empty.
+  explicit LiteralTrie(
+      const std::vector<std::pair<std::string, int>>& literals = {});
 
-  // Adds `literal` for `rule`. Several rules may share a literal.
-  // REQUIRES: !literal.empty(); no FindAll() call is running.
-  void Add(std::string_view literal, int rule);
+  bool empty() const { return nodes_.size() <= 1; }
 
-  bool empty() const { return literal_count_ == 0; }
-
-  // Appends to *out, for each added rule, the occurrences RE2 would find for
+  // Appends to *out, for each rule, the occurrences RE2 would find for
   // PatternFromLiteral(literal) scanning `text` left to right without
-  // overlaps. Hits are grouped by rule and ordered by begin within a rule.
+  // overlaps, in order of begin (then end, then rule).
   void FindAll(std::string_view text, std::vector<Hit>* out) const;
 
  private:
+  // Nodes in breadth-first order; node 0 is the root. The children of a node
+  // are edges_[edge_begin, edge_begin + edge_count), sorted by byte.
   struct Node {
-    // Children sorted by byte; small for all nodes but the root.
-    std::vector<std::pair<unsigned char, int>> next;
-    std::vector<int> rules;  // rules whose literal ends here
-    bool word_end = false;   // the literal's last byte is a word byte
+    uint32_t edge_begin = 0;
+    uint32_t edge_count = 0;
+    uint32_t rule_begin = 0;  // rules_[rule_begin, rule_end) end here
+    uint32_t rule_end = 0;
+    bool word_end = false;  // the literal's last byte is a word byte
+  };
+  struct Edge {
+    unsigned char byte;
+    int node;
   };
 
   int Child(int node, unsigned char c) const;
 
-  std::vector<Node> nodes_;  // nodes_[0] is the root
-  int root_next_[256];       // root children by byte (-1 if none)
-  int literal_count_ = 0;
+  std::vector<Node> nodes_;
+  std::vector<Edge> edges_;
+  std::vector<int> rules_;
+  int root_next_[256];  // the root's children by byte (-1 if none)
 };
 
 }  // namespace myelex
