@@ -43,7 +43,7 @@ bool ParseSectionKind(std::string_view name, SectionKind* kind);
 
 // One section-header rule (from lexicons/sections.tsv).
 struct SectionRule {
-  std::string id;       // e.g. "section.impression"
+  std::string id;  // e.g. "section.impression"
   SectionKind kind;
   std::string pattern;  // RE2 over normalized text; matches the header label
                         // only (e.g. "impressions?|conclusions?"), without
@@ -77,14 +77,14 @@ class TextRules {
 
 struct Section {
   SectionKind kind = SectionKind::kNone;
-  int rule = -1;      // index into TextRules::section_rules(), -1 for kNone
-  NormSpan header;    // the header label (empty for kNone)
-  NormSpan body;      // from after the header (and colon) to the next header
+  int rule = -1;    // index into TextRules::section_rules(), -1 for kNone
+  NormSpan header;  // the header label (empty for kNone)
+  NormSpan body;    // from after the header (and colon) to the next header
 };
 
 struct Sentence {
-  NormSpan span;       // trimmed of surrounding whitespace
-  int section = 0;     // index into Document::sections()
+  NormSpan span;    // trimmed of surrounding whitespace
+  int section = 0;  // index into Document::sections()
   // The level header ("c5-6" in "C5-6: ...") of the level paragraph this
   // sentence belongs to, empty if none. The header text itself is not part
   // of any sentence. Parsing it into levels is the findings layer's job.
