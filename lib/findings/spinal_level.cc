@@ -169,9 +169,10 @@ class Scanner {
   }
 
   size_t FirstWordAtOrAfter(size_t pos) const {
-    size_t w = 0;
-    while (w < words_.size() && words_[w].begin < pos) ++w;
-    return w;
+    return std::lower_bound(
+               words_.begin(), words_.end(), pos,
+               [](const Word& w, size_t p) { return w.begin < p; }) -
+           words_.begin();
   }
 
   std::string_view WordText(size_t w) const {
