@@ -81,6 +81,7 @@ TEST(SpinalLevel, ExpandsSpansToEveryDiscLevel) {
       {"c3-c7 levels", "C3-C4,C4-C5,C5-C6,C6-C7"},
       {"c6 to t1", "C6-C7,C7-T1"},
       {"c4 to c5", "C4-C5"},
+      {"c2-c3 through c7-t1", "C2-C3,C3-C4,C4-C5,C5-C6,C6-C7,C7-T1"},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(Render(c.text), c.want) << c.text;
@@ -115,6 +116,9 @@ TEST(SpinalLevel, ParsesVertebralLevels) {
       {"the t4 vertebral body", "T4"},
       {"l5 vertebra", "L5"},
       {"c-5", "C5"},
+      {"anterolisthesis of c4 on c5", "C4 | C5"},
+      {"axial t2 at c5-6 shows flattening", "C5-C6"},
+      {"cord signal at c4 on t2", "C4"},
   };
   for (const Case& c : kCases) {
     EXPECT_EQ(Render(c.text), c.want) << c.text;
