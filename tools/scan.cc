@@ -386,11 +386,12 @@ int RunScan(int argc, char** argv) {
   }
 
   std::unique_ptr<Sink> sink;
+  config.sink.lexicon = &analyzer->lexicon();
   s = OpenSink(config.sink, &sink);
   if (!s.ok()) {
     std::cerr << "myelex scan: cannot open the output: " << s.ToString()
               << "\n";
-    return 1;
+    return s.IsInvalidArgument() ? 2 : 1;
   }
   const bool progress = ::isatty(2) != 0;
   Pipeline pipeline(*analyzer, sink.get(), config);
@@ -440,6 +441,7 @@ int RunExplain(int argc, char** argv) {
   Analysis a = analyzer->Analyze(config.input, std::move(text));
   std::string out;
   AppendExplain(a, analyzer->lexicon(), color, &out);
+  if (!out.empty() && out.back() != '\n') out += '\n';
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (std::fflush(stdout) != 0) {
     std::cerr << "myelex explain: writing the output failed\n";
