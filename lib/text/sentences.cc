@@ -107,31 +107,65 @@ bool EndsAbbreviation(std::string_view t, size_t start, size_t dot,
 
 }  // namespace
 
+namespace {
+
+// If a disc level ("c5-6", "c5-c6", "c5/6", "c 5 - 6", "c7-t1") starts at
+// `p`, returns its end; else p.
+size_t MatchDiscLevel(std::string_view t, size_t p) {
+  const size_t n = t.size();
+  auto region = [&](size_t q) { return q < n && (t[q] == 'c' || t[q] == 't'); };
+  size_t q = p;
+  if (!region(q)) return p;
+  ++q;
+  if (q < n && t[q] == ' ') ++q;
+  size_t d = SkipDigits(t, q);
+  if (d == q) return p;
+  q = d;
+  if (q < n && t[q] == ' ') ++q;
+  if (q >= n || (t[q] != '-' && t[q] != '/')) return p;
+  ++q;
+  if (q < n && t[q] == ' ') ++q;
+  if (region(q)) ++q;
+  d = SkipDigits(t, q);
+  return d == q ? p : d;
+}
+
+// If a joiner of two levels in a header list or range (", ", " and ",
+// " through ", " to ", ...) starts at `p`, returns its end; else p.
+size_t MatchLevelJoiner(std::string_view t, size_t p) {
+  size_t q = p;
+  if (q < t.size() && t[q] == ',') ++q;
+  if (q < t.size() && t[q] == ' ') ++q;
+  for (std::string_view w : {"and", "through", "thru", "to"}) {
+    if (t.substr(q, w.size()) == w && q + w.size() < t.size() &&
+        t[q + w.size()] == ' ') {
+      return q + w.size() + 1;
+    }
+  }
+  return q;
+}
+
+}  // namespace
+
 bool MatchLevelHeader(std::string_view t, size_t pos, NormSpan* label,
                       size_t* after) {
   const size_t n = t.size();
-  auto region = [&](size_t q) { return q < n && (t[q] == 'c' || t[q] == 't'); };
-  size_t q = pos;
-  if (!region(q)) return false;
-  ++q;
-  if (q < n && t[q] == ' ') ++q;  // "c 5-6"
-  size_t d = SkipDigits(t, q);
-  if (d == q) return false;
-  q = d;
-  while (q < n && t[q] == ' ') ++q;
-  if (q >= n || (t[q] != '-' && t[q] != '/')) return false;
-  ++q;
-  while (q < n && t[q] == ' ') ++q;
-  if (region(q)) ++q;  // "c5-c6", "c7-t1"
-  d = SkipDigits(t, q);
-  if (d == q) return false;
-  const size_t label_end = d;
-  q = d;
-  while (q < n && t[q] == ' ') ++q;
+  size_t label_end = MatchDiscLevel(t, pos);
+  if (label_end == pos) return false;
+  // Lists and ranges: "c3-4 and c4-5:", "c2-c3 through c4-c5:".
+  for (;;) {
+    const size_t j = MatchLevelJoiner(t, label_end);
+    if (j == label_end) break;
+    const size_t e = MatchDiscLevel(t, j);
+    if (e == j) break;
+    label_end = e;
+  }
+  size_t q = label_end;
+  if (q < n && t[q] == ' ') ++q;
   if (t.substr(q, 5) == "level") {  // "c2-3 level:", "c2-3 levels:"
     q += 5;
     if (q < n && t[q] == 's') ++q;
-    while (q < n && t[q] == ' ') ++q;
+    if (q < n && t[q] == ' ') ++q;
   }
   if (q >= n || t[q] != ':') return false;
   if (q + 1 < n && IsDigit(t[q + 1])) return false;  // a time, not a header
@@ -150,6 +184,7 @@ void SplitSection(std::string_view text, const Section& section,
   const size_t lo = section.body.begin, hi = section.body.end;
   NormSpan level;
   bool in_level = false;
+  bool level_inline = false;  // the level header line has content after ':'
   NormSpan unused;
   size_t unused_after = 0;
 
@@ -179,6 +214,9 @@ void SplitSection(std::string_view text, const Section& section,
       } else if (MatchLevelHeader(t, i, &label, &after)) {
         level = label;
         in_level = true;
+        size_t p = after;
+        while (p < hi && t[p] == ' ') ++p;
+        level_inline = p < hi && t[p] != '\n';
         i = after;
       } else {
         break;
@@ -187,6 +225,12 @@ void SplitSection(std::string_view text, const Section& section,
       while (i < hi && (t[i] == ' ' || t[i] == '\n')) ++i;
     }
     if (i >= hi) break;
+    // In one-line level paragraphs ("c5-6: ..."), a new line starting with
+    // another label ("other levels:", "spinal cord:") changes the topic.
+    if (in_level && level_inline && at_line_start && !after_prefix &&
+        StartsLabel(t, i)) {
+      in_level = false;
+    }
 
     const size_t start = i;
     const bool heading_candidate = at_line_start && !after_prefix;

@@ -23,10 +23,15 @@
 //     are skipped: the number is not a sentence of its own and is not part of
 //     the sentence span. Leading commas and semicolons are skipped too.
 //   * A level header at a sentence start ("c5-6:", "c5-c6:", "c5/6:",
-//     "c7-t1:", "c2-3 level:") opens a level paragraph: it is not part of any
-//     sentence, and every following sentence records its span (without the
-//     colon or the word "level") in Sentence::level_header, until the next
-//     level header, a blank line, or the end of the section.
+//     "c7-t1:", "c2-3 level:", and lists or ranges of them: "c3-4 and
+//     c4-5:", "c2-c3 through c4-c5:") opens a level paragraph: it is not part
+//     of any sentence, and every following sentence records its span
+//     (without the colon or the word "level") in Sentence::level_header,
+//     until the next level header, a blank line, the end of the section, or
+//     -- when the level header has text after it on its own line -- a new
+//     line starting with another short "label:" ("other levels:", "spinal
+//     cord:"). Sub-labels under a level header alone on its line ("c5-6:" /
+//     "canal: mild stenosis") stay in the paragraph.
 //   * Sentences are trimmed of surrounding spaces and newlines; sentences
 //     with no letter or digit (rules such as "-----") are dropped.
 // Time is linear in the text length.
