@@ -280,20 +280,6 @@ Decision Decide(const std::vector<Finding>& findings, const ExamFacts& exam,
                 const std::vector<ReportRecommendation>& report_recommends,
                 const GuidelineOptions& options) {
   Decision d;
-  if (!exam.applicable) {
-    // R0: out of scope; no other rule is evaluated (see header).
-    std::string why = exam.not_applicable_reason.empty()
-                          ? "the report is not a cervical-spine MRI, CT or CT "
-                            "myelogram"
-                          : exam.not_applicable_reason;
-    d.reasons.push_back({"R0",
-                         "Not applicable: " + why + ".",
-                         "Scope of this module; " + std::string(kAcr),
-                         {}});
-    d.concordance = Concordance::kNotApplicable;
-    return d;
-  }
-
   const Facts x = Deriver(findings, options).Derive();
   const bool equivocal = !x.equivocal.empty();
   const bool ddx = !x.ddx.empty();
@@ -305,8 +291,12 @@ Decision Decide(const std::vector<Finding>& findings, const ExamFacts& exam,
 
   // R1: clinical myelopathy with definite/equivocal imaging -> referral,
   // unless a non-compressive cause explains it and nothing compresses.
+  // Out of scope (R0), only definite cord findings speak for R1: canal
+  // stenosis or an equivocal reading of a lumbar or brain study says nothing
+  // about the cervical cord.
   const bool r1_imaging =
-      !x.definite_myelo.empty() || equivocal || !x.severe_canal.empty();
+      !x.definite_myelo.empty() ||
+      (exam.applicable && (equivocal || !x.severe_canal.empty()));
   const bool r1_noncompressive = ddx && x.compressive.empty();
   if (!x.clin_myelo.empty() && r1_imaging && !r1_noncompressive) {
     d.surgical_referral = true;
@@ -327,6 +317,24 @@ Decision Decide(const std::vector<Finding>& findings, const ExamFacts& exam,
          "Infection or tumour compressing the spinal cord is an emergency: "
          "refer promptly to spine surgery.",
          kEmergency, Union({&x.infection_or_tumour, &x.definite_compression})});
+  }
+
+  if (!exam.applicable) {
+    // R0: out of scope. Only the referral rules above still speak (the
+    // contract: R1 is never suppressed); no imaging rule is evaluated and the
+    // study is not called equivocal.
+    std::string why = exam.not_applicable_reason.empty()
+                          ? "the report is not a cervical-spine MRI, CT or CT "
+                            "myelogram"
+                          : exam.not_applicable_reason;
+    d.reasons.insert(d.reasons.begin(),
+                     {"R0",
+                      "Not applicable: " + why + ".",
+                      "Scope of this module; " + std::string(kAcr),
+                      {}});
+    d.equivocal = false;
+    d.concordance = Concordance::kNotApplicable;
+    return d;
   }
 
   // Imaging rules, collected with their precedence.

@@ -11,11 +11,13 @@
 // are exactly the contract's.
 //
 // Rules: id, when -> output; why (source). Sources: domain.md §5 and §7.
-//   R0  not applicable -> none, reason = exam.not_applicable_reason. No other
-//       rule is evaluated (equivocal and surgical_referral stay false): the
-//       findings of an out-of-scope report (lumbar MRI, brain MRI) are not
-//       interpreted. Why: the module covers cervical-spine MRI/CT/CT
-//       myelography (ACR Myelopathy 2021 update, Agarwal et al.).
+//   R0  not applicable -> none, reason = exam.not_applicable_reason. No
+//       imaging rule is evaluated and equivocal stays false; R1/R1b still
+//       set surgical_referral (the contract: R1 is never suppressed; a
+//       thoracic MRI with cord compression in a myelopathic patient still
+//       needs the surgeon), R1 then on definite/probable cord findings only.
+//       Why: the module covers cervical-spine MRI/CT/CT myelography (ACR
+//       Myelopathy 2021 update, Agarwal et al.).
 //   R1  CLIN_MYELO and (DEFINITE_MYELO or EQUIVOCAL or definite/probable
 //       severe canal_stenosis), unless NONCOMPRESSIVE_DDX and nothing
 //       compressive is seen -> surgical_referral (never suppressed by an
