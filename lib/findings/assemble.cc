@@ -1,6 +1,528 @@
 #include "findings/assemble.h"
 
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "findings/attributes.h"
+#include "findings/exam.h"
+#include "findings/spinal_level.h"
+
 namespace myelex {
-// STUB
-FindingsResult AssembleFindings(const Document&, const CompiledLexicon&, const std::vector<Mention>&) { return {}; }
+
+namespace {
+
+// Attachment windows, in words between the attribute and the target.
+constexpr int kLevelRightAfterWords = 2;  // "compression at C5-6"
+constexpr int kLevelAfterWords = 6;       // "bulge and LF thickening at C5-6"
+constexpr int kPrenominalWords = 3;       // "moderate left foraminal ..."
+constexpr int kSeverityAfterWords = 5;    // "stenosis, which remains moderate"
+constexpr int kLateralityAfterWords = 4;  // "foraminal narrowing on the left"
+constexpr int kMeasureAfterWords = 8;     // "narrows the canal to 8 mm"
+
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Number of words in doc.normalized()[begin, end).
+int WordsBetween(std::string_view text, uint32_t begin, uint32_t end) {
+  int words = 0;
+  bool in_word = false;
+  for (uint32_t i = begin; i < end && i < text.size(); ++i) {
+    bool w = IsWordChar(text[i]);
+    if (w && !in_word) ++words;
+    in_word = w;
+  }
+  return words;
+}
+
+// True if the gap text joins two separate statements rather than a finding
+// and its location: a comma, a semicolon, or a coordinating word. Only
+// grammar words live here; clinical words belong in lexicons/.
+bool GapHasJoint(std::string_view text, uint32_t begin, uint32_t end) {
+  if (end <= begin) return false;
+  std::string_view gap = text.substr(begin, end - begin);
+  if (gap.find_first_of(",;") != std::string_view::npos) return true;
+  std::string padded = " " + std::string(gap) + " ";
+  for (const char* joint : {" and ", " or ", " with ", " there ", " while ",
+                            " whereas ", " but "}) {
+    if (padded.find(joint) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The clause of a sentence around [begin, end): bounded by ';' and the
+// sentence ends.
+NormSpan ClauseOf(std::string_view text, NormSpan sentence, NormSpan target) {
+  uint32_t b = sentence.begin, e = sentence.end;
+  for (uint32_t i = target.begin; i > sentence.begin; --i) {
+    if (text[i - 1] == ';') {
+      b = i;
+      break;
+    }
+  }
+  for (uint32_t i = target.end; i < sentence.end; ++i) {
+    if (text[i] == ';') {
+      e = i;
+      break;
+    }
+  }
+  return NormSpan(b, e);
+}
+
+std::vector<std::string> Canonical(const std::vector<SpinalLevel>& levels) {
+  std::vector<SpinalLevel> sorted = levels;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<std::string> out;
+  for (const SpinalLevel& l : sorted) out.push_back(l.ToString());
+  return out;
+}
+
+// The level mentions of one sentence, anaphora resolved.
+struct SentenceLevels {
+  std::vector<NormSpan> spans;
+  std::vector<std::vector<SpinalLevel>> levels;  // parallel to spans
+  std::vector<SpinalLevel> header;               // level paragraph header
+  std::vector<SpinalLevel> explicit_union;       // explicit mentions only
+};
+
+std::vector<SentenceLevels> ResolveLevels(const Document& doc) {
+  const std::vector<Sentence>& sentences = doc.sentences();
+  std::vector<SentenceLevels> out(sentences.size());
+  std::vector<SpinalLevel> previous;  // explicit levels of the last sentence
+                                      // of this section that had some
+  int previous_section = -1;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const Sentence& sentence = sentences[s];
+    if (sentence.section != previous_section) previous.clear();
+    previous_section = sentence.section;
+    SentenceLevels& sl = out[s];
+    if (!sentence.level_header.empty()) {
+      sl.header = ParseLevelHeader(doc.Text(sentence.level_header));
+    }
+    std::vector<LevelMention> found =
+        FindLevels(doc.Text(sentence.span), sentence.span.begin);
+    for (const LevelMention& lm : found) {
+      std::vector<SpinalLevel> levels;
+      if (lm.kind == LevelMention::Kind::kExplicit) {
+        levels = lm.levels;
+        sl.explicit_union.insert(sl.explicit_union.end(), levels.begin(),
+                                 levels.end());
+      } else {
+        // "at this level": the nearest earlier level of this sentence, else
+        // the level paragraph, else the previous sentence.
+        for (size_t k = sl.spans.size(); k > 0; --k) {
+          if (!sl.levels[k - 1].empty()) {
+            levels = sl.levels[k - 1];
+            break;
+          }
+        }
+        if (levels.empty()) levels = !sl.header.empty() ? sl.header : previous;
+      }
+      sl.spans.push_back(lm.span);
+      sl.levels.push_back(std::move(levels));
+    }
+    if (!sl.explicit_union.empty()) previous = sl.explicit_union;
+  }
+  return out;
+}
+
+bool TakesLevels(const std::string& concept) {
+  return concept != "clinical_myelopathy" && concept != "mri_contraindication";
+}
+
+bool TakesLaterality(ConceptGroup g) {
+  return g == ConceptGroup::kForamina || g == ConceptGroup::kCauses;
+}
+
+bool TakesMeasurement(ConceptGroup g) {
+  return g == ConceptGroup::kCanal || g == ConceptGroup::kCauses;
+}
+
+// Indices into `targets` (kept target mention indices) of the targets that
+// lie inside [begin, end).
+bool AnyTargetIn(const std::vector<Mention>& mentions,
+                 const std::vector<int>& targets, uint32_t begin,
+                 uint32_t end) {
+  for (int t : targets) {
+    const NormSpan& s = mentions[t].norm;
+    if (s.begin < end && begin < s.end) return true;
+  }
+  return false;
+}
+
+// Target mentions after overlap resolution: an `ignore` mention suppresses
+// every target it overlaps; among overlapping targets the longest wins
+// (then the earlier, then the lower rule), except that an identical span
+// keeps one mention per concept (a coordinated phrase such as "central and
+// foraminal stenosis" names two findings).
+std::vector<int> ResolveTargets(const CompiledLexicon& lexicon,
+                                const std::vector<Mention>& mentions) {
+  std::vector<int> ignores, targets;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Rule& rule = lexicon.rule(mentions[i].rule);
+    if (rule.kind != RuleKind::kTarget) continue;
+    (rule.concept == "ignore" ? ignores : targets)
+        .push_back(static_cast<int>(i));
+  }
+  std::vector<int> order;
+  for (int t : targets) {
+    bool blocked = false;
+    for (int g : ignores) {
+      if (mentions[g].norm.Overlaps(mentions[t].norm)) {
+        blocked = true;
+        break;
+      }
+    }
+    if (!blocked) order.push_back(t);
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    const Mention& x = mentions[a];
+    const Mention& y = mentions[b];
+    if (x.norm.size() != y.norm.size()) return x.norm.size() > y.norm.size();
+    if (x.norm.begin != y.norm.begin) return x.norm.begin < y.norm.begin;
+    return x.rule < y.rule;
+  });
+  std::vector<int> kept;
+  for (int t : order) {
+    const Mention& m = mentions[t];
+    const std::string& concept = lexicon.rule(m.rule).concept;
+    bool conflict = false;
+    for (int k : kept) {
+      const Mention& o = mentions[k];
+      if (!o.norm.Overlaps(m.norm)) continue;
+      if (o.norm == m.norm && lexicon.rule(o.rule).concept != concept) {
+        continue;
+      }
+      conflict = true;
+      break;
+    }
+    if (!conflict) kept.push_back(t);
+  }
+  std::sort(kept.begin(), kept.end(), [&](int a, int b) {
+    if (mentions[a].norm != mentions[b].norm) {
+      return mentions[a].norm < mentions[b].norm;
+    }
+    return mentions[a].rule < mentions[b].rule;
+  });
+  return kept;
+}
+
+class Assembler {
+ public:
+  Assembler(const Document& doc, const CompiledLexicon& lexicon,
+            const std::vector<Mention>& mentions)
+      : doc_(doc),
+        text_(doc.normalized()),
+        lexicon_(lexicon),
+        mentions_(mentions) {}
+
+  FindingsResult Run() {
+    FindingsResult result;
+    targets_ = ResolveTargets(lexicon_, mentions_);
+    severity_ = AttributeMentions(lexicon_, mentions_, "severity");
+    laterality_ = AttributeMentions(lexicon_, mentions_, "laterality");
+    polarity_ = AttributeMentions(lexicon_, mentions_, "polarity");
+    levels_ = ResolveLevels(doc_);
+
+    // ConText over the findings, and over the exam and recommendation
+    // attributes (to drop "prior MRI" and "no follow-up is needed").
+    std::vector<ContextTarget> context_targets;
+    for (int t : targets_) {
+      context_targets.push_back({mentions_[t].norm, mentions_[t].sentence});
+    }
+    std::vector<int> extra;
+    for (std::string_view attribute :
+         {"modality", "region", "contrast", "recommends"}) {
+      for (int i : AttributeMentions(lexicon_, mentions_, attribute)) {
+        extra.push_back(i);
+        context_targets.push_back({mentions_[i].norm, mentions_[i].sentence});
+      }
+    }
+    result.context = ApplyContext(doc_, lexicon_, mentions_, context_targets);
+    std::vector<Assertion> extra_assertions(
+        result.context.assertions.begin() + targets_.size(),
+        result.context.assertions.end());
+    result.context.assertions.resize(targets_.size());
+
+    for (size_t i = 0; i < targets_.size(); ++i) {
+      result.findings.push_back(
+          MakeFinding(targets_[i], result.context.assertions[i]));
+    }
+
+    std::vector<bool> excluded(mentions_.size(), false);
+    for (size_t k = 0; k < extra.size(); ++k) {
+      const Assertion& a = extra_assertions[k];
+      const Rule& rule = lexicon_.rule(mentions_[extra[k]].rule);
+      if (rule.attribute == "recommends") {
+        excluded[extra[k]] = a.certainty == Certainty::kNegated ||
+                             a.experiencer != Experiencer::kPatient;
+      } else {
+        excluded[extra[k]] = a.historical;
+      }
+    }
+    result.exam = ReadExamFacts(doc_, lexicon_, mentions_, excluded);
+    result.report_recommends = Recommends(excluded);
+    return result;
+  }
+
+ private:
+  Finding MakeFinding(int t, const Assertion& assertion) {
+    const Mention& m = mentions_[t];
+    const Rule& rule = lexicon_.rule(m.rule);
+    const ConceptGroup group = GroupOf(rule.concept);
+    Finding f;
+    f.concept = rule.concept;
+    f.certainty = assertion.certainty;
+    f.historical = assertion.historical;
+    f.hypothetical = assertion.hypothetical;
+    f.experiencer = assertion.experiencer;
+    f.cues = assertion.cues;
+    f.span = m.span;
+    f.rule = m.rule;
+    f.sentence = m.sentence;
+    f.section = doc_.SectionOf(m.sentence);
+
+    const Sentence& sentence = doc_.sentences()[m.sentence];
+    const NormSpan clause = ClauseOf(text_, sentence.span, m.norm);
+    if (TakesLevels(f.concept)) f.levels = Levels(t, clause);
+    if (group != ConceptGroup::kContext) f.severity = Severity(t, clause);
+    if (TakesLaterality(group)) f.laterality = Laterality(t, clause);
+    if (TakesMeasurement(group)) f.measurement_mm = Measure(t, clause);
+
+    // A phrase that itself states absence ("foramina are patent", "the
+    // cord is normal in signal") is a negated finding.
+    for (int p : polarity_) {
+      if (mentions_[p].norm.Overlaps(m.norm) &&
+          lexicon_.rule(mentions_[p].rule).value == "negated") {
+        f.certainty = Certainty::kNegated;
+      }
+    }
+
+    // Section policy (contract section 2): imaging findings named in the
+    // clinical history are the question the study should answer ("r/o
+    // myelopathy", "cervical stenosis?"), unless a cue makes them known
+    // history. Symptoms, signs, devices and diagnoses there are facts.
+    if (f.section == SectionKind::kHistory && !f.historical &&
+        (group == ConceptGroup::kCord || group == ConceptGroup::kCanal ||
+         group == ConceptGroup::kForamina || group == ConceptGroup::kCauses)) {
+      f.hypothetical = true;
+    }
+    return f;
+  }
+
+  // Levels of target `t`, from level mentions in its clause (';' bounds a
+  // clause), in this order: a level inside the target span; a level right
+  // after it ("compression at C5-6", at most two words, no comma or "and");
+  // a topic level that opens the clause before every target ("At C5-6, a
+  // disc-osteophyte complex ... flattens the cord"); a level shortly after
+  // it ("bulge and flavum thickening at C5-6"); the nearest level before,
+  // else after; the level paragraph header ("C5-6: ..."). Anaphora ("at
+  // this level") were resolved by ResolveLevels.
+  std::vector<std::string> Levels(int t, NormSpan clause) {
+    const Mention& m = mentions_[t];
+    const SentenceLevels& sl = levels_[m.sentence];
+    int before = -1, after = -1;
+    for (size_t k = 0; k < sl.spans.size(); ++k) {
+      const NormSpan& s = sl.spans[k];
+      if (s.begin < clause.begin || s.end > clause.end) continue;
+      if (sl.levels[k].empty()) continue;
+      if (s.end <= m.norm.begin) before = static_cast<int>(k);
+      if (s.begin >= m.norm.end && after < 0) after = static_cast<int>(k);
+      if (s.begin < m.norm.end && m.norm.begin < s.end) {
+        return Canonical(sl.levels[k]);  // a level inside the span
+      }
+    }
+    int chosen = -1;
+    if (after >= 0) {
+      const NormSpan& a = sl.spans[after];
+      int gap = WordsBetween(text_, m.norm.end, a.begin);
+      bool right_after = gap <= kLevelRightAfterWords &&
+                         !GapHasJoint(text_, m.norm.end, a.begin) &&
+                         !AnyTargetIn(mentions_, targets_, m.norm.end, a.begin);
+      if (right_after) chosen = after;
+    }
+    if (chosen < 0 && before >= 0) {
+      // A topic level opening the clause ("At C5-6, ... flattens the cord")
+      // precedes every target of the clause.
+      const NormSpan& b = sl.spans[before];
+      if (!AnyTargetIn(mentions_, targets_, clause.begin, b.begin)) {
+        chosen = before;
+      }
+    }
+    if (chosen < 0 && after >= 0 &&
+        WordsBetween(text_, m.norm.end, sl.spans[after].begin) <=
+            kLevelAfterWords) {
+      chosen = after;
+    }
+    if (chosen < 0) chosen = before >= 0 ? before : after;
+    if (chosen >= 0) return Canonical(sl.levels[chosen]);
+    return Canonical(sl.header);
+  }
+
+  // True if attribute mention `a` directly precedes a target other than
+  // `t` (it then qualifies that one: "..., moderate foraminal narrowing").
+  bool PrenominalToOther(int a, int t) {
+    const NormSpan& s = mentions_[a].norm;
+    for (int o : targets_) {
+      if (o == t) continue;
+      const NormSpan& on = mentions_[o].norm;
+      if (on.begin < s.end) continue;
+      if (mentions_[o].sentence != mentions_[a].sentence) continue;
+      if (WordsBetween(text_, s.end, on.begin) <= kPrenominalWords &&
+          !AnyTargetIn(mentions_, targets_, s.end, on.begin) &&
+          !GapHasJoint(text_, s.end, on.begin)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Attribute mentions (from `pool`) attached to target `t`: those inside
+  // its span, else those just before it (no other target in between), else
+  // the first one after it within `after_words` that does not qualify
+  // another target.
+  std::vector<int> Attached(const std::vector<int>& pool, int t,
+                            NormSpan clause, int after_words) {
+    const Mention& m = mentions_[t];
+    std::vector<int> inside, before;
+    int after = -1;
+    for (int a : pool) {
+      const NormSpan& s = mentions_[a].norm;
+      if (mentions_[a].sentence != m.sentence) continue;
+      if (s.begin < clause.begin || s.end > clause.end) continue;
+      if (m.norm.Contains(s)) {
+        inside.push_back(a);
+      } else if (s.end <= m.norm.begin) {
+        if (WordsBetween(text_, s.end, m.norm.begin) <= kPrenominalWords &&
+            !AnyTargetIn(mentions_, targets_, s.end, m.norm.begin) &&
+            !GapHasJoint(text_, s.end, m.norm.begin)) {
+          before.push_back(a);
+        }
+      } else if (s.begin >= m.norm.end && after < 0) {
+        if (WordsBetween(text_, m.norm.end, s.begin) <= after_words &&
+            !AnyTargetIn(mentions_, targets_, m.norm.end, s.begin) &&
+            !PrenominalToOther(a, t)) {
+          after = a;
+        }
+      }
+    }
+    if (!inside.empty()) return inside;
+    if (!before.empty()) return before;
+    if (after >= 0) return {after};
+    return {};
+  }
+
+  std::string Severity(int t, NormSpan clause) {
+    std::string best;
+    for (int a : Attached(severity_, t, clause, kSeverityAfterWords)) {
+      const std::string& v = lexicon_.rule(mentions_[a].rule).value;
+      if (SeverityRank(v) > SeverityRank(best)) best = v;
+    }
+    return best;
+  }
+
+  std::string Laterality(int t, NormSpan clause) {
+    bool left = false, right = false;
+    for (int a : Attached(laterality_, t, clause, kLateralityAfterWords)) {
+      const std::string& v = lexicon_.rule(mentions_[a].rule).value;
+      if (v == "left") left = true;
+      if (v == "right") right = true;
+      if (v == "bilateral") left = right = true;
+    }
+    if (left && right) return "bilateral";
+    if (left) return "left";
+    if (right) return "right";
+    return "";
+  }
+
+  std::optional<double> Measure(int t, NormSpan clause) {
+    const Mention& m = mentions_[t];
+    std::optional<double> before;
+    for (const Measurement& x : FindMeasurements(
+             text_.substr(clause.begin, clause.size()), clause.begin)) {
+      if (x.span.begin >= m.norm.end) {
+        if (WordsBetween(text_, m.norm.end, x.span.begin) <=
+                kMeasureAfterWords &&
+            !AnyTargetIn(mentions_, targets_, m.norm.end, x.span.begin)) {
+          return x.mm;
+        }
+        break;
+      }
+      if (x.span.end <= m.norm.begin &&
+          WordsBetween(text_, x.span.end, m.norm.begin) <= kPrenominalWords &&
+          !AnyTargetIn(mentions_, targets_, x.span.end, m.norm.begin)) {
+        before = x.mm;
+      } else if (m.norm.Contains(x.span)) {
+        return x.mm;
+      }
+    }
+    return before;
+  }
+
+  // The report's own recommendations: distinct values in text order, from
+  // the sections that speak for the radiologist. Overlapping mentions that
+  // start together keep the longest ("recommend mri with contrast" over
+  // "recommend mri").
+  std::vector<ReportRecommendation> Recommends(
+      const std::vector<bool>& excluded) {
+    std::vector<int> pool;
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      const Rule& rule = lexicon_.rule(mentions_[i].rule);
+      if (rule.kind != RuleKind::kAttribute || rule.attribute != "recommends") {
+        continue;
+      }
+      if (excluded[i]) continue;
+      switch (doc_.SectionOf(mentions_[i].sentence)) {
+        case SectionKind::kHistory:
+        case SectionKind::kExam:
+        case SectionKind::kTechnique:
+        case SectionKind::kComparison:
+          continue;
+        default:
+          break;
+      }
+      pool.push_back(static_cast<int>(i));
+    }
+    std::vector<ReportRecommendation> out;
+    for (int i : pool) {
+      const NormSpan& s = mentions_[i].norm;
+      bool shadowed = false;
+      for (int j : pool) {
+        const NormSpan& o = mentions_[j].norm;
+        if (j != i && o.begin == s.begin && o.end >= s.end &&
+            (o.end > s.end || j < i)) {
+          shadowed = true;
+          break;
+        }
+      }
+      if (shadowed) continue;
+      const Rule& rule = lexicon_.rule(mentions_[i].rule);
+      bool seen = false;
+      for (const ReportRecommendation& r : out) seen |= r.value == rule.value;
+      if (!seen)
+        out.push_back({rule.value, mentions_[i].span, mentions_[i].rule});
+    }
+    return out;
+  }
+
+  const Document& doc_;
+  std::string_view text_;
+  const CompiledLexicon& lexicon_;
+  const std::vector<Mention>& mentions_;
+  std::vector<int> targets_;  // kept target mentions, in text order
+  std::vector<int> severity_, laterality_, polarity_;
+  std::vector<SentenceLevels> levels_;
+};
+
+}  // namespace
+
+FindingsResult AssembleFindings(const Document& doc,
+                                const CompiledLexicon& lexicon,
+                                const std::vector<Mention>& mentions) {
+  return Assembler(doc, lexicon, mentions).Run();
+}
+
 }  // namespace myelex
