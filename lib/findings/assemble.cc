@@ -242,14 +242,15 @@ class Assembler {
       }
     }
     result.context = ApplyContext(doc_, lexicon_, mentions_, context_targets);
+    result.context.assertions.resize(context_targets.size());
     std::vector<Assertion> extra_assertions(
         result.context.assertions.begin() + targets_.size(),
         result.context.assertions.end());
     result.context.assertions.resize(targets_.size());
 
     for (size_t i = 0; i < targets_.size(); ++i) {
-      result.findings.push_back(
-          MakeFinding(targets_[i], result.context.assertions[i]));
+      result.findings.push_back(MakeFinding(
+          targets_[i], result.context.assertions[i], result.context));
     }
 
     std::vector<bool> excluded(mentions_.size(), false);
@@ -269,7 +270,8 @@ class Assembler {
   }
 
  private:
-  Finding MakeFinding(int t, const Assertion& assertion) {
+  Finding MakeFinding(int t, const Assertion& assertion,
+                      const ContextResult& context) {
     const Mention& m = mentions_[t];
     const Rule& rule = lexicon_.rule(m.rule);
     const ConceptGroup group = GroupOf(rule.concept);
@@ -291,6 +293,16 @@ class Assembler {
     if (group != ConceptGroup::kContext) f.severity = Severity(t, clause);
     if (TakesLaterality(group)) f.laterality = Laterality(t, clause);
     if (TakesMeasurement(group)) f.measurement_mm = Measure(t, clause);
+
+    // A certainty cue inside the finding's own phrase is part of what the
+    // phrase names ("could not tolerate the MRI", "no CSF around the cord",
+    // "cord not well visualized"), not a statement about it.
+    if (assertion.certainty_cue >= 0) {
+      const Cue& cue = context.cues[assertion.certainty_cue];
+      if (m.norm.Contains(mentions_[cue.mention].norm)) {
+        f.certainty = Certainty::kDefinite;
+      }
+    }
 
     // A phrase that itself states absence ("foramina are patent", "the
     // cord is normal in signal") is a negated finding.
@@ -486,6 +498,12 @@ class Assembler {
       }
       pool.push_back(static_cast<int>(i));
     }
+    // Order by where the recommended thing is named (the mention's end):
+    // "recommend clinical correlation and CT myelogram" lists the
+    // correlation first.
+    std::stable_sort(pool.begin(), pool.end(), [&](int a, int b) {
+      return mentions_[a].norm.end < mentions_[b].norm.end;
+    });
     std::vector<ReportRecommendation> out;
     for (int i : pool) {
       const NormSpan& s = mentions_[i].norm;

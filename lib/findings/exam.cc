@@ -107,11 +107,11 @@ ExamFacts ReadExamFacts(const Document& doc, const CompiledLexicon& lexicon,
     if (h.tier != tier) continue;
     Modality m;
     if (!ParseModality(value_of(h.mention), &m)) continue;
-    if (chosen < 0 || m == Modality::kCtMyelogram) {
-      if (chosen < 0 || exam.modality != Modality::kCtMyelogram) {
-        chosen = h.mention;
-        exam.modality = m;
-      }
+    const bool upgrade =
+        m == Modality::kCtMyelogram && exam.modality != Modality::kCtMyelogram;
+    if (chosen < 0 || upgrade) {
+      chosen = h.mention;
+      exam.modality = m;
     }
   }
   if (chosen >= 0) exam.evidence.push_back(mentions[chosen].span);
@@ -147,15 +147,20 @@ ExamFacts ReadExamFacts(const Document& doc, const CompiledLexicon& lexicon,
     const std::vector<Sentence>& sentences = doc.sentences();
     for (size_t s = 0; s < sentences.size(); ++s) {
       if (TierOf(doc, static_cast<int>(s)) == kTierNone) continue;
+      std::vector<SpinalLevel> levels;
+      if (!sentences[s].level_header.empty()) {
+        levels = ParseLevelHeader(doc.Text(sentences[s].level_header));
+      }
       for (const LevelMention& lm :
            FindLevels(doc.Text(sentences[s].span), sentences[s].span.begin)) {
-        for (const SpinalLevel& level : lm.levels) {
-          // Vertebra index 7 is C7; 8 is T1 (C7-T1 still counts as neck).
-          if (level.upper <= 7) {
-            ++cervical;
-          } else {
-            ++other;
-          }
+        levels.insert(levels.end(), lm.levels.begin(), lm.levels.end());
+      }
+      for (const SpinalLevel& level : levels) {
+        // Vertebra index 7 is C7; 8 is T1 (C7-T1 still counts as neck).
+        if (level.upper <= 7) {
+          ++cervical;
+        } else {
+          ++other;
         }
       }
     }
