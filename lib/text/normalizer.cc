@@ -163,9 +163,21 @@ class Output {
   size_t len_ = 0;
 };
 
+// A byte that is copied as is (after lower-casing) and maps 1:1: printable
+// ASCII, or a single space (one not following a space).
+inline bool IsPlain(const unsigned char* u, size_t j) {
+  const unsigned char c = u[j];
+  return (c > 0x20 && c < 0x7F) || (c == ' ' && u[j - 1] != ' ');
+}
+
+inline char Lower(unsigned char c) {
+  return static_cast<char>(c + (static_cast<unsigned>(c - 'A') < 26u ? 32 : 0));
+}
+
 template <class Map>
-void Output::Clean(const char* s, size_t n, const Map& m) {
+void Output::Clean(const char* s, size_t n, const Map& map) {
   Reserve(n);
+  const Map m = map;  // a local copy: stores through t cannot alias it
   char* t = &nt_->text[0];
   uint32_t* tb = nt_->begin.data();
   uint32_t* te = nt_->end.data();
@@ -195,9 +207,14 @@ void Output::Clean(const char* s, size_t n, const Map& m) {
   while (i < n) {
     const unsigned char c = u[i];
     if (c > 0x20 && c < 0x7F) {
-      put(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c), m.b(i),
-          m.e(i));
-      ++i;
+      // The common case: a run of printable ASCII and single spaces, in a
+      // tight loop (everything it touches is a local).
+      size_t j = i;
+      do {
+        put(Lower(u[j]), m.b(j), m.e(j));
+        ++j;
+      } while (j < n && IsPlain(u, j));
+      i = j;
     } else if (c == '\n') {
       put('\n', m.b(i), m.e(i));
       ++i;

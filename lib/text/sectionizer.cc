@@ -83,9 +83,17 @@ bool SectionHeaderMatcher::MatchAt(std::string_view text, size_t pos,
   const unsigned char c = static_cast<unsigned char>(text[pos]);
   if (!((c >= 'a' && c <= 'z') || c >= 0x80)) return false;
 
-  std::vector<re2::StringPiece> groups(r.groups);
+  // Candidates are tried often (every line start): no allocation for the
+  // usual small rule sets.
+  re2::StringPiece small[32];
+  std::vector<re2::StringPiece> large;
+  re2::StringPiece* groups = small;
+  if (r.groups > 32) {
+    large.resize(r.groups);
+    groups = large.data();
+  }
   if (!r.re->Match(re2::StringPiece(text.data(), text.size()), pos, text.size(),
-                   RE2::ANCHOR_START, groups.data(), r.groups)) {
+                   RE2::ANCHOR_START, groups, r.groups)) {
     return false;
   }
   const re2::StringPiece& delim = groups[r.delimiter_group];

@@ -156,6 +156,26 @@ TEST(SectionHeaderMatcher, RejectsBadPatternsNamingTheRule) {
   EXPECT_NE(s.ToString().find("section.empty"), std::string::npos);
 }
 
+TEST(SectionHeaderMatcher, ManyRulesWithGroupsMapToTheRightRule) {
+  // More capture groups than the matcher keeps on the stack, and groups
+  // inside the patterns shifting every later rule's group index.
+  std::vector<SectionRule> rules;
+  for (int i = 0; i < 40; ++i) {
+    rules.push_back({"section.r" + std::to_string(i), SectionKind::kOther,
+                     "(la)(bel)" + std::to_string(i)});
+  }
+  rules[39].kind = SectionKind::kAddendum;
+  std::unique_ptr<SectionHeaderMatcher> m;
+  ASSERT_OK(SectionHeaderMatcher::Create(rules, &m));
+  HeaderMatch h;
+  ASSERT_TRUE(m->MatchAt("label39: x", 0, true, &h));
+  EXPECT_EQ(h.rule, 39);
+  EXPECT_EQ(h.kind, SectionKind::kAddendum);
+  EXPECT_EQ(h.label, NormSpan(0, 7));
+  ASSERT_TRUE(m->MatchAt("label7\n", 0, false, &h));
+  EXPECT_EQ(h.rule, 7);
+}
+
 TEST(SectionHeaderMatcher, NoRulesFindsNoHeaders) {
   std::unique_ptr<SectionHeaderMatcher> m;
   ASSERT_OK(SectionHeaderMatcher::Create({}, &m));
