@@ -30,6 +30,13 @@
 //      (NestedCertainty): "likely representing X" -> probable, "possible T2
 //      signal representing X" -> possible, "no signal to suggest X" ->
 //      negated, "no suspicious X" -> negated.
+//   2b. A nested cue that also scopes backward (the finite linking verbs
+//      "represents", "reflects") gives a target BEFORE it, and after the
+//      cue it is nested in, its own certainty, and the outer cue does not
+//      reach that target: in "it is not unlikely that the signal change
+//      represents myelomalacia" the signal change is definite (the subject)
+//      and the myelomalacia probable. The participles ("representing") scope
+//      forward only, so "possible T2 signal representing X" stays possible.
 //   3. Of the certainty cues whose scope reaches the target, the NEAREST one
 //      (fewest bytes between cue and target; 0 when they overlap) decides.
 //      "No cord compression, myelomalacia cannot be excluded": the

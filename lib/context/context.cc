@@ -293,16 +293,8 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
         break;
       }
     }
-    if (rule.max_scope > 0) {
-      int words = 0;
-      for (const Token& t : w.tokens) {
-        if (!t.word || t.begin < span.end) continue;
-        if (++words == rule.max_scope) {
-          e = std::min(e, t.end);
-          break;
-        }
-      }
-    }
+    // Conjuncts are looked for up to the terminator, so that a breaker just
+    // outside the word window still shapes it; max_scope clips afterwards.
     for (const Breaker& b : w.breakers) {
       if (b.cue == c || b.span.begin < span.end) continue;
       if (b.span.begin >= e) break;
@@ -336,6 +328,16 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
         break;
       }
     }
+    if (rule.max_scope > 0) {
+      int words = 0;
+      for (const Token& t : w.tokens) {
+        if (!t.word || t.begin < span.end) continue;
+        if (++words == rule.max_scope) {
+          e = std::min(e, t.end);
+          break;
+        }
+      }
+    }
     fwd_end = std::max(e, span.end);
   }
 
@@ -346,16 +348,6 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
       if (t->end <= span.begin) {
         bg = std::max(bg, t->end);
         break;
-      }
-    }
-    if (rule.max_scope > 0) {
-      int words = 0;
-      for (auto t = w.tokens.rbegin(); t != w.tokens.rend(); ++t) {
-        if (!t->word || t->end > span.begin) continue;
-        if (++words == rule.max_scope) {
-          bg = std::max(bg, t->begin);
-          break;
-        }
       }
     }
     for (auto b = w.breakers.rbegin(); b != w.breakers.rend(); ++b) {
@@ -375,6 +367,16 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
           IsCertaintyCategory(RuleOf(b->cue).category)) {
         bg = b->span.end;
         break;
+      }
+    }
+    if (rule.max_scope > 0) {
+      int words = 0;
+      for (auto t = w.tokens.rbegin(); t != w.tokens.rend(); ++t) {
+        if (!t->word || t->end > span.begin) continue;
+        if (++words == rule.max_scope) {
+          bg = std::max(bg, t->begin);
+          break;
+        }
       }
     }
     back_begin = std::min(bg, span.begin);
@@ -405,6 +407,7 @@ Assertion ContextRunner::Assert(const ContextTarget& target) const {
   const SentenceWork& w = work_[s];
   const NormSpan t = target.span;
   std::vector<CertaintyCandidate> candidates;
+  std::vector<int> superseded;  // outer cues that rule 2b sets aside
   for (int c : w.scoped) {
     const Cue& cue = result_.cues[c];
     const NormSpan span = SpanOf(c);
@@ -422,7 +425,15 @@ Assertion ContextRunner::Assert(const ContextTarget& target) const {
         } else if (span.begin >= t.end) {
           d = span.begin - t.end;
         }
-        candidates.push_back({c, cue.certainty, d});
+        Certainty certainty = cue.certainty;
+        if (cue.nested_in >= 0 && t.end <= span.begin) {
+          // Precedence rule 2b: the target is the subject of a nested
+          // clausal cue ("it is not unlikely that X represents Y"): the
+          // cue's own certainty applies and the outer cue does not.
+          certainty = rule.certainty.value_or(Certainty::kDefinite);
+          superseded.push_back(cue.nested_in);
+        }
+        candidates.push_back({c, certainty, d});
         break;
       }
       case Category::kHistorical:
@@ -441,12 +452,27 @@ Assertion ContextRunner::Assert(const ContextTarget& target) const {
         break;
     }
   }
+  if (!superseded.empty()) {
+    candidates.erase(
+        std::remove_if(candidates.begin(), candidates.end(),
+                       [&](const CertaintyCandidate& x) {
+                         return std::find(superseded.begin(), superseded.end(),
+                                          x.cue) != superseded.end();
+                       }),
+        candidates.end());
+  }
   int best = ChooseCertainty(candidates);
   if (best >= 0) {
     a.certainty = candidates[best].certainty;
     a.certainty_cue = candidates[best].cue;
-    for (int c = a.certainty_cue; c >= 0; c = result_.cues[c].nested_in) {
-      a.cues.push_back(c);
+    a.cues.push_back(a.certainty_cue);
+    // A cue reached forward carries the certainty of the cues it is nested
+    // in; list them too.
+    if (t.begin >= SpanOf(a.certainty_cue).end) {
+      for (int c = result_.cues[a.certainty_cue].nested_in; c >= 0;
+           c = result_.cues[c].nested_in) {
+        a.cues.push_back(c);
+      }
     }
   }
   std::sort(a.cues.begin(), a.cues.end());

@@ -298,6 +298,27 @@ TEST_F(ContextTest, NestedHedgeTakesTheWeakerCertainty) {
   EXPECT_EQ(CueId(At(1).cues[1]), "hedge.represents");
 }
 
+TEST_F(ContextTest, SubjectOfANestedLinkingVerbKeepsItsOwnCertainty) {
+  Load({Row("hedge.not_unlikely|hedge|forward|probable|15|not unlikely "
+            "that|-"),
+        Row("hedge.represents_verb|hedge|both|definite|8|represents|-")});
+  Run("it is not unlikely that the signal change represents myelomalacia.",
+      {"signal change", "myelomalacia"});
+  EXPECT_EQ(CertaintyOf(0), Certainty::kDefinite);
+  EXPECT_EQ(CertaintyOf(1), Certainty::kProbable);
+}
+
+TEST_F(ContextTest, ConjunctBeyondTheWordWindowStillEndsBackwardScope) {
+  Load({Row("hedge.not_excl|hedge|backward|possible|4|is not excluded|-")},
+       true);
+  // The word window (4 words) reaches back into "canal stenosis"; the
+  // conjunct "and" after the severity word "mild" ends the scope first.
+  Run("mild canal stenosis and cord compression is not excluded.",
+      {"canal stenosis", "cord compression"});
+  EXPECT_EQ(CertaintyOf(0), Certainty::kDefinite);
+  EXPECT_EQ(CertaintyOf(1), Certainty::kPossible);
+}
+
 TEST_F(ContextTest, NegationGovernsANestedHedge) {
   Load();
   Run("no cord signal abnormality to suggest myelopathy.",
