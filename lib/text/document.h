@@ -83,7 +83,9 @@ struct Section {
 };
 
 struct Sentence {
-  NormSpan span;    // trimmed of surrounding whitespace
+  NormSpan span;    // trimmed of surrounding whitespace; a list marker
+                    // ("1.", "2)", "-") or level header before it is not
+                    // part of it (rules: text/sentences.h)
   int section = 0;  // index into Document::sections()
   // The level header ("c5-6" in "C5-6: ...") of the level paragraph this
   // sentence belongs to, empty if none. The header text itself is not part
