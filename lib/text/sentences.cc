@@ -293,8 +293,14 @@ void SplitSection(std::string_view text, const Section& section,
         }
         const bool boundary =
             r >= hi || t[r] == ' ' || t[r] == '\n' || t[r] == ',';
-        if (boundary && !(c == '.' && q == j + 1 &&
-                          EndsAbbreviation(t, start, j, abbreviations))) {
+        // A '?' not attached to a word ("csf. ? mild cord signal",
+        // "stenosis, ? cord signal") is a hedge on what follows.
+        const bool hedge =
+            c == '?' && (j == start || t[j - 1] == ' ' || t[j - 1] == ',' ||
+                         t[j - 1] == '(' || t[j - 1] == '\n');
+        if (boundary && !hedge &&
+            !(c == '.' && q == j + 1 &&
+              EndsAbbreviation(t, start, j, abbreviations))) {
           end = next = r;
           break;
         }

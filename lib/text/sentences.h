@@ -10,7 +10,8 @@
 //     closing brackets or quotes included) followed by a space, a newline,
 //     a comma (scraped line breaks: "stenosis.,c5-6: ...") or the end. A
 //     period ending a known abbreviation ("vs.", "e.g.") or inside a number
-//     ("3.5 mm") ends nothing.
+//     ("3.5 mm") ends nothing; nor does a '?' not attached to a word
+//     ("? mild cord signal", "stenosis, ? cord signal"): it is a hedge.
 //   * A line break inside a sentence is a hard wrap, NOT a sentence end,
 //     unless a blank line follows, the previous line ends with ':' , the next
 //     line starts a list item ("1.", "2)", "-", "*", bullet), a level header

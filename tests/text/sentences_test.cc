@@ -70,6 +70,11 @@ TEST(SentenceSplitter, SplitsClinicalTextTable) {
       {"question mark inside a word is a hedge, not an end",
        "?Cord compression. Cord compression? Correlate.",
        {"?cord compression.", "cord compression?", "correlate."}},
+      {"a detached question mark is a hedge on what follows",
+       "Effacement of CSF. ? Mild cord signal. Stenosis, ? cord signal.\n? "
+       "Myelopathy",
+       {"effacement of csf.", "? mild cord signal.", "stenosis, ? cord signal.",
+        "? myelopathy"}},
       {"closing bracket after the period",
        "Mild bulge (see image 5.) Normal cord.",
        {"mild bulge (see image 5.)", "normal cord."}},
