@@ -46,8 +46,14 @@ const char kScanSynopsis[] =
     "csv_error, archive_member_error, read_error); messages name the input,\n"
     "line and byte offset and never quote report text.\n"
     "\n"
+    "Reports are analyzed on --threads workers and written strictly in\n"
+    "input order, so the output is byte-identical for any thread count.\n"
+    "A progress line goes to standard error when it is a terminal, and a\n"
+    "summary (counts, MB/s) at the end unless --no-summary.\n"
+    "\n"
     "Exit status: 0 success (also with per-record errors), 1 runtime or data\n"
-    "error (lexicons do not load, an input cannot be read), 2 usage error.\n";
+    "error (lexicons do not load, an input cannot be read, the output cannot\n"
+    "be written), 2 usage error.\n";
 
 const char kExplainSynopsis[] =
     "usage: myelex explain [OPTIONS] FILE\n"
@@ -90,11 +96,11 @@ po::options_description ScanOptions(ScanArgs* args) {
       po::value<std::string>(&args->output_format)
           ->value_name("jsonl|csv|sqlite|html")
           ->default_value("jsonl"),
-      "output format")(
-      "threads,j", po::value<int>(&args->threads)->value_name("N"),
-      "worker threads (default: all cores); the output is identical for "
-      "any N")("emit-cues", po::bool_switch(&args->emit_cues),
-               "add every modifier cue found to each record")(
+      "output format")("threads,j",
+                       po::value<int>(&args->threads)->value_name("N"),
+                       "worker threads (default or 0: all cores)")(
+      "emit-cues", po::bool_switch(&args->emit_cues),
+      "add every modifier cue found to each record")(
       "format",
       po::value<std::string>(&args->format)
           ->value_name("text|jsonl|csv|archive"),

@@ -249,7 +249,9 @@ $T/fields.jsonl:2	missing_text_field" "--id-field/--text-field (JSONL)"
 
 python3 - "$T/big.jsonl" "$SECRET" <<'EOF'
 import json, sys
-unit = "Mild disc bulge at C5-6 without cord compression. "
+# Filler without lexicon hits: this tests the CLI's path for a huge report,
+# not the matcher's behaviour on hundreds of thousands of mentions.
+unit = "Vertebral body heights and alignment are maintained. "
 text = ("MRI cervical spine. " + unit * (10_000_000 // len(unit)))
 text10 = text[:10_000_000]
 text12 = (text * 2)[:12_000_000]
@@ -458,6 +460,13 @@ run 0 scan --threads 1 "$D" "$T/arc.zip" "$T/in.csv"
 cp "$T/out" "$T/mixed.1"
 run 0 scan --threads 4 "$D" "$T/arc.zip" "$T/in.csv"
 expect_same "$T/mixed.1" "$T/out" "mixed inputs, --threads 1 vs 4"
+
+# A failing output is a runtime error.
+if [[ -w /dev/full ]]; then
+  run 1 scan -o /dev/full "$T/many.jsonl"
+  expect_contains "$T/err" "/dev/full" "write failure named"
+fi
+run 1 scan -o "$T/no_such_dir/out.jsonl" "$D/a.txt"
 
 ########################################################################
 # Summary on stderr, unless --no-summary.
