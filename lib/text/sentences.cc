@@ -298,9 +298,14 @@ void SplitSection(std::string_view text, const Section& section,
         const bool hedge =
             c == '?' && (j == start || t[j - 1] == ' ' || t[j - 1] == ',' ||
                          t[j - 1] == '(' || t[j - 1] == '\n');
-        if (boundary && !hedge &&
-            !(c == '.' && q == j + 1 &&
-              EndsAbbreviation(t, start, j, abbreviations))) {
+        // An abbreviation's period ends nothing, unless a level header
+        // follows ("on the rt. c5-6: ...").
+        const bool abbreviation =
+            c == '.' && q == j + 1 &&
+            EndsAbbreviation(t, start, j, abbreviations) &&
+            !(r + 1 < hi && t[r] == ' ' &&
+              MatchLevelHeader(t, r + 1, &unused, &unused_after));
+        if (boundary && !hedge && !abbreviation) {
           end = next = r;
           break;
         }

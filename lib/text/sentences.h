@@ -9,7 +9,8 @@
 //   * A sentence ends at '.', '?' or '!' (runs such as "?." or "..." and
 //     closing brackets or quotes included) followed by a space, a newline,
 //     a comma (scraped line breaks: "stenosis.,c5-6: ...") or the end. A
-//     period ending a known abbreviation ("vs.", "e.g.") or inside a number
+//     period ending a known abbreviation ("vs.", "e.g."; but not before a
+//     level header: "on the rt. c5-6: ...") or inside a number
 //     ("3.5 mm") ends nothing; nor does a '?' not attached to a word
 //     ("? mild cord signal", "stenosis, ? cord signal"): it is a hedge.
 //   * A line break inside a sentence is a hard wrap, NOT a sentence end,
