@@ -168,6 +168,17 @@ const Row kRows[] = {
      "cord", kPs, false, false, false},
     {"Cord signal abnormality is equivocal.",
      "Cord signal abnormality", kPs, false, false, false},
+    {"The cord is indistinct and cord flattening cannot be confidently "
+     "excluded.",
+     "cord flattening", kPs, false, false, false},
+    {"Superimposed myelitis or demyelination is possible.", "myelitis", kPs,
+     false, false, false},
+    {"Given the history, active demyelination could be considered.",
+     "demyelination", kPs, false, false, false},
+    {"Moderate canal stenosis, ? associated cord signal change.",
+     "canal stenosis", kD, false, false, false},
+    {"Disc protrusion abuts versus mildly flattens the ventral cord.",
+     "flattens the ventral cord", kPs, false, false, false},
     // hedges: probable
     {"Likely myelomalacia at C5-6.",
      "myelomalacia", kPr, false, false, false},
