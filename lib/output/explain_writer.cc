@@ -199,7 +199,10 @@ void AppendExplain(const Analysis& a, const CompiledLexicon& lexicon,
   }
   for (size_t c = 0; c < a.context.cues.size(); ++c) {
     CueInfo cue;
-    if (!ResolveCue(a, &lexicon, static_cast<int>(c), &cue)) continue;
+    if (!ResolveCue(a, &lexicon, static_cast<int>(c), &cue,
+                    /*with_scope=*/true)) {
+      continue;
+    }
     const std::string id = cue.rule != nullptr ? cue.rule->id : "cue";
     marks.push_back({Mark::kCue, cue.span,
                      "{" + id + (cue.blocked ? " (blocked)" : "") + ": ", "}",

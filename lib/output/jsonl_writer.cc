@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,7 +81,13 @@ size_t DecodeLength(std::string_view s, size_t i, size_t* bad) {
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
-    // Fast path over ASCII.
+    // Fast path over ASCII, eight bytes at a time.
+    while (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof(word));
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
     while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
     if (i == s.size()) break;
     size_t bad;
@@ -124,7 +131,7 @@ std::string_view SpanText(const Analysis& a, Span span) {
 }
 
 bool ResolveCue(const Analysis& a, const CompiledLexicon* lexicon, int cue,
-                CueInfo* info) {
+                CueInfo* info, bool with_scope) {
   if (cue < 0 || static_cast<size_t>(cue) >= a.context.cues.size()) {
     return false;
   }
@@ -141,7 +148,8 @@ bool ResolveCue(const Analysis& a, const CompiledLexicon* lexicon, int cue,
   info->span = m.span;
   info->blocked = c.blocked;
   info->scope = Span();
-  if (!c.scope.empty() && c.scope.end <= a.document.normalized().size()) {
+  if (with_scope && !c.scope.empty() &&
+      c.scope.end <= a.document.normalized().size()) {
     info->scope = a.document.ToOriginal(c.scope);
   }
   return true;
@@ -164,17 +172,44 @@ using output_internal::CueInfo;
 using output_internal::ResolveCue;
 using output_internal::SpanText;
 
-// A RapidJSON output stream appending straight to the caller's string.
+// A RapidJSON output stream appending straight to the caller's string. It
+// grows the string geometrically and writes through a raw pointer
+// (RapidJSON reserves before each token via PutReserve, found here by ADL),
+// then trims the string to the bytes written when destroyed.
 class StringOut {
  public:
   typedef char Ch;
-  explicit StringOut(std::string* out) : out_(out) {}
-  void Put(char c) { out_->push_back(c); }
+  explicit StringOut(std::string* out) : out_(out) {
+    cur_ = end_ = out->data() + out->size();
+  }
+  ~StringOut() { out_->resize(cur_ - out_->data()); }
+  StringOut(const StringOut&) = delete;
+  StringOut& operator=(const StringOut&) = delete;
+
+  void Reserve(size_t n) {
+    if (static_cast<size_t>(end_ - cur_) >= n) return;
+    const size_t len = cur_ - out_->data();
+    out_->resize(std::max(len + n, 2 * out_->size() + 256));
+    cur_ = out_->data() + len;
+    end_ = out_->data() + out_->size();
+  }
+  void PutUnchecked(char c) { *cur_++ = c; }
+  void Put(char c) {
+    Reserve(1);
+    PutUnchecked(c);
+  }
   void Flush() {}
 
  private:
   std::string* out_;
+  char* cur_;  // next byte to write inside *out_
+  char* end_;  // end of the reserved space
 };
+
+inline void PutReserve(StringOut& stream, size_t count) {
+  stream.Reserve(count);
+}
+inline void PutUnsafe(StringOut& stream, char c) { stream.PutUnchecked(c); }
 
 // Writes JSON into a std::string. Every string goes through Str(), which
 // repairs invalid UTF-8 (RapidJSON would otherwise emit the bytes as they
@@ -183,9 +218,10 @@ class Json {
  public:
   explicit Json(std::string* out) : stream_(out), w_(stream_) {}
 
-  void Key(const char* k) {
-    w_.Key(k,
-           static_cast<rapidjson::SizeType>(std::char_traits<char>::length(k)));
+  // Keys are literals: their length is known at compile time.
+  template <size_t N>
+  void Key(const char (&k)[N]) {
+    w_.Key(k, static_cast<rapidjson::SizeType>(N - 1));
   }
   void Str(std::string_view s) {
     if (output_internal::IsValidUtf8(s)) {
@@ -220,6 +256,9 @@ class Json {
   void EndObject() { w_.EndObject(); }
   void StartArray() { w_.StartArray(); }
   void EndArray() { w_.EndArray(); }
+  // Ends the record. Use this, not out->push_back: until the Json object is
+  // destroyed the string holds reserved space after the written bytes.
+  void Newline() { stream_.Put('\n'); }
 
  private:
   StringOut stream_;
@@ -310,8 +349,6 @@ void WriteFinding(Json& j, const Analysis& a, const Finding& f,
   }
   j.EndArray();
   // Extras, after the contract fields.
-  j.Key("group");
-  j.Str(ToString(GroupOf(f.concept)));
   if (const Rule* rule = output_internal::FindingRule(lexicon, f.rule)) {
     j.Key("rule");
     j.Str(rule->id);
@@ -416,7 +453,7 @@ void AppendJsonl(const Analysis& a, const WriteOptions& options,
     j.EndArray();
   }
   j.EndObject();
-  out->push_back('\n');
+  j.Newline();
 }
 
 void AppendErrorJsonl(std::string_view id, std::string_view code,
@@ -457,7 +494,7 @@ void AppendErrorJsonl(std::string_view id, std::string_view code,
   j.Str(message);
   j.EndObject();
   j.EndObject();
-  out->push_back('\n');
+  j.Newline();
 }
 
 }  // namespace myelex

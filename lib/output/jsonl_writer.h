@@ -23,8 +23,8 @@ struct WriteOptions {
 
 // Appends the record for `a` and a trailing '\n' to *out: the contract
 // section 2 fields in the contract's order, then extras ("warnings" when
-// Analysis::warnings is non-empty; per finding "group", "rule" and
-// "measurement_mm" when set). Strings that are not valid UTF-8 are written
+// Analysis::warnings is non-empty; per finding "rule" (the target rule id)
+// and "measurement_mm" when set). Strings that are not valid UTF-8 are written
 // with each maximal invalid sequence replaced by U+FFFD. Deterministic:
 // equal inputs give identical bytes. Thread-safe (pure function).
 void AppendJsonl(const Analysis& a, const WriteOptions& options,

@@ -35,10 +35,11 @@ struct CueInfo {
   bool blocked = false;
 };
 
-// Resolves ContextResult::cues[cue]. Returns false if the index or its
-// mention is out of range (a malformed Analysis); writers then skip it.
+// Resolves ContextResult::cues[cue]; the scope only `with_scope` (it costs
+// an offset-map lookup). Returns false if the index or its mention is out
+// of range (a malformed Analysis); writers then skip it.
 bool ResolveCue(const Analysis& a, const CompiledLexicon* lexicon, int cue,
-                CueInfo* info);
+                CueInfo* info, bool with_scope = false);
 
 // The target rule of a finding, or null (no lexicon, or index out of range).
 const Rule* FindingRule(const CompiledLexicon* lexicon, int rule);

@@ -77,10 +77,10 @@ TEST_F(JsonlWriterTest, WritesEveryContractFieldInContractOrder) {
   EXPECT_EQ(Keys(p.root()["reasons"].at(0)),
             (std::vector<std::string>{"rule", "text", "citation", "findings"}));
   EXPECT_EQ(Keys(p.root()["findings"].at(0)),
-            (std::vector<std::string>{
-                "concept", "certainty", "historical", "hypothetical",
-                "experiencer", "levels", "severity", "laterality", "section",
-                "start", "end", "text", "cues", "group", "rule"}));
+            (std::vector<std::string>{"concept", "certainty", "historical",
+                                      "hypothetical", "experiencer", "levels",
+                                      "severity", "laterality", "section",
+                                      "start", "end", "text", "cues", "rule"}));
   EXPECT_EQ(Keys(p.root()["findings"].at(0)["cues"].at(0)),
             (std::vector<std::string>{"id", "category", "certainty", "start",
                                       "end"}));
