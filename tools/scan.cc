@@ -226,7 +226,12 @@ class Pipeline {
           slot = std::move(s);
           s = Slot();
           ++next_write_;
-          work_cv_.notify_all();
+          // A worker waits only when the oldest queued record is just past
+          // the window; this write may have let it in.
+          if (!queue_.empty() &&
+              queue_.front().seq + 1 == next_write_ + window_) {
+            work_cv_.notify_one();
+          }
         }
       }
       if (slot.ready) {
