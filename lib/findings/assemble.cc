@@ -84,49 +84,28 @@ std::vector<std::string> Canonical(const std::vector<SpinalLevel>& levels) {
 struct SentenceLevels {
   std::vector<NormSpan> spans;
   std::vector<std::vector<SpinalLevel>> levels;  // parallel to spans
-  std::vector<SpinalLevel> header;               // level paragraph header
-  std::vector<SpinalLevel> explicit_union;       // explicit mentions only
+  std::vector<bool> inline_header;  // parallel: "c5-6:" inside the sentence
+  std::vector<SpinalLevel> header;  // level paragraph header
+  std::vector<SpinalLevel> explicit_union;  // explicit mentions only
+  // The sentence's topic level: its first level mention when no finding
+  // precedes it ("At C5-C6, ...", "C5-6 left paracentral protrusion ...").
+  int topic = -1;  // index into spans
+  // For a sentence without levels of its own: the topic carried from the
+  // previous sentences of the same paragraph.
+  std::vector<SpinalLevel> carried;
 };
 
-std::vector<SentenceLevels> ResolveLevels(const Document& doc) {
-  const std::vector<Sentence>& sentences = doc.sentences();
-  std::vector<SentenceLevels> out(sentences.size());
-  std::vector<SpinalLevel> previous;  // explicit levels of the last sentence
-                                      // of this section that had some
-  int previous_section = -1;
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    const Sentence& sentence = sentences[s];
-    if (sentence.section != previous_section) previous.clear();
-    previous_section = sentence.section;
-    SentenceLevels& sl = out[s];
-    if (!sentence.level_header.empty()) {
-      sl.header = ParseLevelHeader(doc.Text(sentence.level_header));
+// True if text[begin, end) holds a blank line (a paragraph break).
+bool HasBlankLine(std::string_view text, uint32_t begin, uint32_t end) {
+  int newlines = 0;
+  for (uint32_t i = begin; i < end && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      if (++newlines == 2) return true;
+    } else if (text[i] != ' ') {
+      newlines = 0;
     }
-    std::vector<LevelMention> found =
-        FindLevels(doc.Text(sentence.span), sentence.span.begin);
-    for (const LevelMention& lm : found) {
-      std::vector<SpinalLevel> levels;
-      if (lm.kind == LevelMention::Kind::kExplicit) {
-        levels = lm.levels;
-        sl.explicit_union.insert(sl.explicit_union.end(), levels.begin(),
-                                 levels.end());
-      } else {
-        // "at this level": the nearest earlier level of this sentence, else
-        // the level paragraph, else the previous sentence.
-        for (size_t k = sl.spans.size(); k > 0; --k) {
-          if (!sl.levels[k - 1].empty()) {
-            levels = sl.levels[k - 1];
-            break;
-          }
-        }
-        if (levels.empty()) levels = !sl.header.empty() ? sl.header : previous;
-      }
-      sl.spans.push_back(lm.span);
-      sl.levels.push_back(std::move(levels));
-    }
-    if (!sl.explicit_union.empty()) previous = sl.explicit_union;
   }
-  return out;
+  return false;
 }
 
 bool TakesLevels(const std::string& concept) {
@@ -225,7 +204,7 @@ class Assembler {
     severity_ = AttributeMentions(lexicon_, mentions_, "severity");
     laterality_ = AttributeMentions(lexicon_, mentions_, "laterality");
     polarity_ = AttributeMentions(lexicon_, mentions_, "polarity");
-    levels_ = ResolveLevels(doc_);
+    ResolveLevels();
 
     // ConText over the findings, and over the exam and recommendation
     // attributes (to drop "prior MRI" and "no follow-up is needed").
@@ -294,30 +273,34 @@ class Assembler {
     if (TakesLaterality(group)) f.laterality = Laterality(t, clause);
     if (TakesMeasurement(group)) f.measurement_mm = Measure(t, clause);
 
-    // A certainty cue inside the finding's own phrase is part of what the
-    // phrase names ("could not tolerate the MRI", "no CSF around the cord",
-    // "cord not well visualized"), not a statement about it.
-    if (assertion.certainty_cue >= 0) {
+    // Polarity phrases overlapping the finding's own phrase: "negated" ones
+    // state its absence ("foramina are patent"); "affirmed" ones mark a
+    // negative word that is part of what the phrase names ("could not
+    // tolerate the MRI", "no CSF around the cord", "not well visualized"),
+    // so a cue inside the phrase does not negate or hedge it.
+    bool negated = false, affirmed = false;
+    for (int p : polarity_) {
+      if (!mentions_[p].norm.Overlaps(m.norm)) continue;
+      const std::string& value = lexicon_.rule(mentions_[p].rule).value;
+      negated |= value == "negated";
+      affirmed |= value == "affirmed";
+    }
+    if (affirmed && assertion.certainty_cue >= 0) {
       const Cue& cue = context.cues[assertion.certainty_cue];
       if (m.norm.Contains(mentions_[cue.mention].norm)) {
         f.certainty = Certainty::kDefinite;
       }
     }
-
-    // A phrase that itself states absence ("foramina are patent", "the
-    // cord is normal in signal") is a negated finding.
-    for (int p : polarity_) {
-      if (mentions_[p].norm.Overlaps(m.norm) &&
-          lexicon_.rule(mentions_[p].rule).value == "negated") {
-        f.certainty = Certainty::kNegated;
-      }
-    }
+    if (negated) f.certainty = Certainty::kNegated;
 
     // Section policy (contract section 2): imaging findings named in the
-    // clinical history are the question the study should answer ("r/o
-    // myelopathy", "cervical stenosis?"), unless a cue makes them known
-    // history. Symptoms, signs, devices and diagnoses there are facts.
+    // clinical history are the question the study should answer ("cervical
+    // stenosis?", "cord compression"), unless a cue makes them known
+    // history. Symptoms, signs, devices and diagnoses there are facts, and
+    // hypothetical only when a question cue says so ("r/o myelopathy");
+    // myelopathy is a clinical diagnosis ("CSM. Pre-operative planning.").
     if (f.section == SectionKind::kHistory && !f.historical &&
+        f.concept != "myelopathy" &&
         (group == ConceptGroup::kCord || group == ConceptGroup::kCanal ||
          group == ConceptGroup::kForamina || group == ConceptGroup::kCauses)) {
       f.hypothetical = true;
@@ -325,14 +308,91 @@ class Assembler {
     return f;
   }
 
+  void ResolveLevels() {
+    const std::vector<Sentence>& sentences = doc_.sentences();
+    levels_.assign(sentences.size(), SentenceLevels());
+    std::vector<SpinalLevel> previous;  // explicit levels of the last
+                                        // sentence of this section with some
+    std::vector<SpinalLevel> topic;     // topic of the current paragraph
+    int previous_section = -1;
+    size_t first_target = 0;  // first target of the current sentence
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const Sentence& sentence = sentences[s];
+      if (sentence.section != previous_section ||
+          (s > 0 && HasBlankLine(text_, sentences[s - 1].span.end,
+                                 sentence.span.begin))) {
+        previous.clear();
+        topic.clear();
+      }
+      previous_section = sentence.section;
+      SentenceLevels& sl = levels_[s];
+      if (!sentence.level_header.empty()) {
+        sl.header = ParseLevelHeader(doc_.Text(sentence.level_header));
+        topic.clear();
+      }
+      while (first_target < targets_.size() &&
+             mentions_[targets_[first_target]].sentence < static_cast<int>(s)) {
+        ++first_target;
+      }
+      uint32_t first_finding = sentence.span.end;
+      if (first_target < targets_.size() &&
+          mentions_[targets_[first_target]].sentence == static_cast<int>(s)) {
+        first_finding = mentions_[targets_[first_target]].norm.begin;
+      }
+      for (const LevelMention& lm :
+           FindLevels(doc_.Text(sentence.span), sentence.span.begin)) {
+        std::vector<SpinalLevel> levels;
+        if (lm.kind == LevelMention::Kind::kExplicit) {
+          levels = lm.levels;
+          sl.explicit_union.insert(sl.explicit_union.end(), levels.begin(),
+                                   levels.end());
+        } else {
+          // "at this level": the nearest earlier level of this sentence,
+          // else the level paragraph, else the previous sentence.
+          for (size_t k = sl.spans.size(); k > 0; --k) {
+            if (!sl.levels[k - 1].empty()) {
+              levels = sl.levels[k - 1];
+              break;
+            }
+          }
+          if (levels.empty()) {
+            levels = !sl.header.empty() ? sl.header : previous;
+          }
+        }
+        uint32_t after = lm.span.end;
+        while (after < sentence.span.end && text_[after] == ' ') ++after;
+        sl.inline_header.push_back(after < sentence.span.end &&
+                                   text_[after] == ':');
+        if (sl.spans.empty() && lm.span.end <= first_finding &&
+            !levels.empty()) {
+          sl.topic = 0;
+        }
+        sl.spans.push_back(lm.span);
+        sl.levels.push_back(std::move(levels));
+      }
+      if (!sl.explicit_union.empty()) previous = sl.explicit_union;
+      if (sl.topic >= 0) {
+        topic = sl.levels[sl.topic];
+      } else if (sl.spans.empty() && sl.header.empty()) {
+        sl.carried = topic;
+      } else if (!sl.spans.empty()) {
+        topic.clear();  // a sentence with its own levels ends the topic
+      }
+    }
+  }
+
   // Levels of target `t`, from level mentions in its clause (';' bounds a
   // clause), in this order: a level inside the target span; a level right
   // after it ("compression at C5-6", at most two words, no comma or "and");
   // a topic level that opens the clause before every target ("At C5-6, a
-  // disc-osteophyte complex ... flattens the cord"); a level shortly after
-  // it ("bulge and flavum thickening at C5-6"); the nearest level before,
-  // else after; the level paragraph header ("C5-6: ..."). Anaphora ("at
-  // this level") were resolved by ResolveLevels.
+  // disc-osteophyte complex ... flattens the cord") or an inline level
+  // header ("... c5-6: moderate stenosis"); a level shortly after it
+  // ("bulge and flavum thickening at C5-6"); the nearest level before; a
+  // later level with no other finding in between. Failing those: the
+  // sentence's topic level (across ';'), the level paragraph header ("C5-6:
+  // ..."), the topic carried from earlier sentences of the paragraph.
+  // Anaphora ("at this level") were resolved by ResolveLevels. A level
+  // followed by ':' opens what follows and never attaches backwards.
   std::vector<std::string> Levels(int t, NormSpan clause) {
     const Mention& m = mentions_[t];
     const SentenceLevels& sl = levels_[m.sentence];
@@ -341,10 +401,12 @@ class Assembler {
       const NormSpan& s = sl.spans[k];
       if (s.begin < clause.begin || s.end > clause.end) continue;
       if (sl.levels[k].empty()) continue;
-      if (s.end <= m.norm.begin) before = static_cast<int>(k);
-      if (s.begin >= m.norm.end && after < 0) after = static_cast<int>(k);
       if (s.begin < m.norm.end && m.norm.begin < s.end) {
         return Canonical(sl.levels[k]);  // a level inside the span
+      }
+      if (s.end <= m.norm.begin) before = static_cast<int>(k);
+      if (s.begin >= m.norm.end && after < 0 && !sl.inline_header[k]) {
+        after = static_cast<int>(k);
       }
     }
     int chosen = -1;
@@ -357,10 +419,9 @@ class Assembler {
       if (right_after) chosen = after;
     }
     if (chosen < 0 && before >= 0) {
-      // A topic level opening the clause ("At C5-6, ... flattens the cord")
-      // precedes every target of the clause.
       const NormSpan& b = sl.spans[before];
-      if (!AnyTargetIn(mentions_, targets_, clause.begin, b.begin)) {
+      if (sl.inline_header[before] ||
+          !AnyTargetIn(mentions_, targets_, clause.begin, b.begin)) {
         chosen = before;
       }
     }
@@ -369,9 +430,17 @@ class Assembler {
             kLevelAfterWords) {
       chosen = after;
     }
-    if (chosen < 0) chosen = before >= 0 ? before : after;
+    if (chosen < 0 && before >= 0) chosen = before;
+    if (chosen < 0 && after >= 0 &&
+        !AnyTargetIn(mentions_, targets_, m.norm.end, sl.spans[after].begin)) {
+      chosen = after;
+    }
     if (chosen >= 0) return Canonical(sl.levels[chosen]);
-    return Canonical(sl.header);
+    if (sl.topic >= 0 && sl.spans[sl.topic].end <= m.norm.begin) {
+      return Canonical(sl.levels[sl.topic]);
+    }
+    if (!sl.header.empty()) return Canonical(sl.header);
+    return Canonical(sl.carried);
   }
 
   // True if attribute mention `a` directly precedes a target other than

@@ -106,6 +106,7 @@ std::string Attributes() {
                   "lat.left_greater|laterality|bilateral|left greater than "
                   "right|-",
                   "pol.patent|polarity|negated|patent|-",
+                  "pol.could_not|polarity|affirmed|could not tolerate|-",
                   "exam.mri|modality|mri|mri|-",
                   "exam.ct|modality|ct|ct|-",
                   "exam.ctm|modality|ct_myelogram|ct myelogram|-",
@@ -284,10 +285,27 @@ TEST_F(AssembleTest, IgnoreRuleSuppressesTheTargetItOverlaps) {
   EXPECT_GT(f[0].span.begin, 40u);  // the second sentence's
 }
 
-TEST_F(AssembleTest, CueInsideTheFindingPhraseDoesNotNegateIt) {
+TEST_F(AssembleTest, AffirmedPolarityKeepsANegativeWordInsideThePhrase) {
   Run("The patient could not tolerate the MRI.");
   ASSERT_EQ(Of("mri_contraindication").size(), 1u);
   EXPECT_EQ(Of("mri_contraindication")[0].certainty, Certainty::kDefinite);
+}
+
+TEST_F(AssembleTest, LevelCarriesThroughTheParagraphAndAcrossClauses) {
+  Run("FINDINGS: At C4-C5, mild protrusion; moderate foraminal narrowing. "
+      "Canal stenosis.\n\nCord compression.");
+  ASSERT_EQ(Of("foraminal_stenosis").size(), 1u);
+  EXPECT_EQ(Of("foraminal_stenosis")[0].levels, Levels({"C4-C5"}));
+  ASSERT_EQ(Of("canal_stenosis").size(), 1u);
+  EXPECT_EQ(Of("canal_stenosis")[0].levels, Levels({"C4-C5"}));
+  ASSERT_EQ(Of("cord_compression").size(), 1u);
+  EXPECT_TRUE(Of("cord_compression")[0].levels.empty());  // new paragraph
+}
+
+TEST_F(AssembleTest, InlineLevelHeaderNeverAttachesBackwards) {
+  Run("FINDINGS: Foraminal narrowing on the left. C5-6: canal stenosis.");
+  ASSERT_EQ(Of("foraminal_stenosis").size(), 1u);
+  EXPECT_TRUE(Of("foraminal_stenosis")[0].levels.empty());
 }
 
 TEST_F(AssembleTest, NegativePolarityPhraseIsNegated) {
@@ -315,10 +333,18 @@ TEST_F(AssembleTest, HistoryImagingConceptsAreQuestionsButSignsAreFacts) {
   EXPECT_FALSE(Of("cord_compression")[0].hypothetical);
 }
 
-TEST_F(AssembleTest, BareDiagnosisInTheIndicationIsStillAQuestion) {
-  Run("INDICATION: Cervical myelopathy.\nFINDINGS: Protrusion at C5-6.");
+TEST_F(AssembleTest, BareImagingFindingInTheIndicationIsAQuestion) {
+  Run("INDICATION: Canal stenosis.\nFINDINGS: Protrusion at C5-6.");
+  ASSERT_EQ(Of("canal_stenosis").size(), 1u);
+  EXPECT_TRUE(Of("canal_stenosis")[0].hypothetical);
+}
+
+TEST_F(AssembleTest, StatedMyelopathyDiagnosisInTheIndicationIsAFact) {
+  Run("INDICATION: Cervical myelopathy. Hoffmann sign.\nFINDINGS: "
+      "Protrusion.");
   ASSERT_EQ(Of("myelopathy").size(), 1u);
-  EXPECT_TRUE(Of("myelopathy")[0].hypothetical);
+  EXPECT_FALSE(Of("myelopathy")[0].hypothetical);
+  EXPECT_EQ(Of("myelopathy")[0].section, SectionKind::kHistory);
 }
 
 TEST_F(AssembleTest, KnownHistoryInTheIndicationIsHistoricalNotAQuestion) {

@@ -164,7 +164,7 @@ const Surface kSurfaces[] = {
     {"vascular_malformation", "Dural arteriovenous fistula."},
     {"vascular_malformation", "Suspected dAVF."},
     {"vascular_malformation", "AVM of the cord."},
-    {"vascular_malformation", "Serpiginous perimedullary flow voids."},
+    {"vascular_malformation", "Intramedullary cavernoma at C4."},
     {"mri_contraindication", "The patient has a pacemaker."},
     {"mri_contraindication", "AICD in place."},
     {"mri_contraindication", "Spinal cord stimulator."},
@@ -257,6 +257,14 @@ const Surface kTraps[] = {
     {"vascular_malformation", "Vertebral artery flow voids are preserved."},
     {"postoperative", "Congenital fusion of C2 and C3."},
     {"cord_signal_abnormality", "T2 hyperintense signal within the disc."},
+    {"cord_signal_abnormality", "Endplate oedema at C5-6."},
+    {"cord_signal_abnormality", "Increased T2 signal in the disc at C6-7."},
+    {"cord_compression", "Compression fracture of C7."},
+    {"cord_compression", "Flattening of the normal cervical lordosis."},
+    {"cord_enhancement", "Peripherally enhancing epidural collection."},
+    {"vascular_malformation", "Serpiginous perimedullary flow voids."},
+    {"study_limited", "Myelomalacia versus CSF pulsation artifact."},
+    {"syrinx", "Prominent central canal, a normal variant."},
 };
 
 TEST_F(ShippedLexicons, TrapsDoNotYieldTheWrongConcept) {
@@ -293,6 +301,21 @@ TEST_F(ShippedLexicons, CertaintyOfPhrasesThatCarryTheirOwnPolarity) {
        Certainty::kDefinite},
       {"Without cord contact.", "cord_contact", Certainty::kNegated},
       {"Borderline stenosis at C4-5.", "canal_stenosis", Certainty::kDefinite},
+      {"Cord signal normal.", "cord_signal_abnormality", Certainty::kNegated},
+      {"Spinal cord: normal signal.", "cord_signal_abnormality",
+       Certainty::kNegated},
+      {"The cord is free of signal abnormality.", "cord_signal_abnormality",
+       Certainty::kNegated},
+      {"No abnormal enhancement.", "cord_enhancement", Certainty::kNegated},
+      {"Non-enhancing cord lesion.", "cord_enhancement", Certainty::kNegated},
+      {"The cord signal cannot be reliably assessed.", "study_limited",
+       Certainty::kDefinite},
+      {"Solid fusion without significant artifact.", "study_limited",
+       Certainty::kNegated},
+      {"Cord contact without compression.", "cord_compression",
+       Certainty::kNegated},
+      {"CSF is preserved dorsal to the cord.", "csf_effacement",
+       Certainty::kNegated},
   };
   for (const Case& c : cases) {
     std::vector<Finding> f = Find(c.sentence, c.concept);
@@ -300,6 +323,24 @@ TEST_F(ShippedLexicons, CertaintyOfPhrasesThatCarryTheirOwnPolarity) {
     EXPECT_EQ(f[0].certainty, c.want)
         << c.sentence << ": got " << ToString(f[0].certainty);
   }
+}
+
+TEST_F(ShippedLexicons, CoordinatedPhrasesNameBothFindings) {
+  const char* sentences[] = {
+      "No canal or foraminal stenosis.",
+      "Patent canal and foramina.",
+      "Canal and foramina are capacious.",
+      "Mild central and foraminal stenosis.",
+      "No significant stenosis of the canal or foramina.",
+  };
+  for (const char* sentence : sentences) {
+    EXPECT_EQ(Find(sentence, "canal_stenosis").size(), 1u) << sentence;
+    EXPECT_EQ(Find(sentence, "foraminal_stenosis").size(), 1u) << sentence;
+  }
+  EXPECT_EQ(Find("No cord compression or signal abnormality.",
+                 "cord_signal_abnormality")
+                .size(),
+            1u);
 }
 
 TEST_F(ShippedLexicons, SeverityAndLateralityWords) {
