@@ -179,6 +179,16 @@ const Row kRows[] = {
      "canal stenosis", kD, false, false, false},
     {"Disc protrusion abuts versus mildly flattens the ventral cord.",
      "flattens the ventral cord", kPs, false, false, false},
+    {"There is a possible small lesion in the cord.", "lesion", kPs, false,
+     false, false},
+    {"There is equivocal cord signal at C5.", "cord signal", kPs, false,
+     false, false},
+    {"Overall the study is equivocal for cervical myelopathy.",
+     "cervical myelopathy", kPs, false, false, false},
+    {"The axial images, which were initially not available, confirm T2 "
+     "hyperintensity in the cord.",
+     "T2 hyperintensity", kD, false, false, false},
+    {"There is likely a small syrinx.", "syrinx", kPr, false, false, false},
     // hedges: probable
     {"Likely myelomalacia at C5-6.",
      "myelomalacia", kPr, false, false, false},
