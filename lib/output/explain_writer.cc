@@ -178,6 +178,8 @@ void Heading(const char* title, bool color, std::string* out) {
 
 const char* Bool(bool b) { return b ? "true" : "false"; }
 
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 }  // namespace
 
 void AppendExplain(const Analysis& a, const CompiledLexicon& lexicon,
@@ -207,9 +209,13 @@ void AppendExplain(const Analysis& a, const CompiledLexicon& lexicon,
     marks.push_back({Mark::kCue, cue.span,
                      "{" + id + (cue.blocked ? " (blocked)" : "") + ": ", "}",
                      "\x1b[36m"});
-    if (!cue.scope.empty()) {
+    // Scopes are shown without the whitespace at their edges.
+    uint32_t b = cue.scope.begin, e = cue.scope.end;
+    while (b < e && e <= text.size() && IsSpace(text[b])) ++b;
+    while (e > b && e <= text.size() && IsSpace(text[e - 1])) --e;
+    if (b < e) {
       marks.push_back(
-          {Mark::kScope, cue.scope, "<" + id + ": ", ">", "\x1b[4m"});
+          {Mark::kScope, Span(b, e), "<" + id + ": ", ">", "\x1b[4m"});
     }
   }
   Heading("Text", color, out);

@@ -108,6 +108,18 @@ TEST_F(ExplainWriterTest, CrossingSpansStayBalanced) {
             "[cord_signal_abnormality|definite:  abnormality]");
 }
 
+TEST_F(ExplainWriterTest, ScopesAreShownWithoutEdgeWhitespace) {
+  AnalysisBuilder b(*lexicon_, "w", "may  indent the cord \n");
+  const std::string& t = b.text();
+  // The scope as ConText may give it: from the cue's end to the line end.
+  b.AddCue("hedge.may", Find(t, "may"),
+           Span(3, static_cast<uint32_t>(t.size())));
+  const std::string out = Explain(b.analysis());
+  EXPECT_TRUE(
+      Contains(out, "{hedge.may: may}  <hedge.may: indent the cord> \n"))
+      << out;
+}
+
 TEST_F(ExplainWriterTest, ColorModeUsesAnsiAndNeutralizesReportEscapes) {
   AnalysisBuilder b(*lexicon_, "c", "indent the cord \x1b[31mred\x1b[0m");
   b.AddFinding("cord.indent", Find(b.text(), "indent the cord"),
