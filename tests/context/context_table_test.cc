@@ -189,6 +189,22 @@ const Row kRows[] = {
      "hyperintensity in the cord.",
      "T2 hyperintensity", kD, false, false, false},
     {"There is likely a small syrinx.", "syrinx", kPr, false, false, false},
+    {"The cord signal here is equivocal on the sagittal T2, possibly "
+     "artefactual.",
+     "cord signal", kPs, false, false, false},
+    {"There is T2 hyperintensity in the lower cord which may be real or "
+     "artifactual.",
+     "T2 hyperintensity", kPs, false, false, false},
+    {"Linear T2 hyperintensity in the cord, most likely artifactual.",
+     "T2 hyperintensity", kU, false, false, false},
+    {"A small epidural abscess is possible; a seroma is the alternative.",
+     "epidural abscess", kPs, false, false, false},
+    {"In this setting, spinal cord ischemia is a concern.",
+     "spinal cord ischemia", kPr, false, false, false},
+    {"An NMO relapse could also account for the symptoms.", "NMO", kPs, false,
+     false, false},
+    {"Apparent deformity of the ventral cord at C4-5.", "deformity", kPs, false,
+     false, false},
     // hedges: probable
     {"Likely myelomalacia at C5-6.",
      "myelomalacia", kPr, false, false, false},
@@ -424,6 +440,13 @@ const Row kRows[] = {
      "myelopathy", kD, false, true, false},
     {"Should symptoms progress, cord compression should be excluded.",
      "cord compression", kD, false, true, false},
+    {"If there is clinical concern for demyelinating disease, contrast MRI "
+     "is recommended.",
+     "demyelinating disease", kD, false, true, false},
+    {"Correlate clinically for myelopathy.", "myelopathy", kD, false, true,
+     false},
+    {"74-year-old with pacemaker, cannot have MRI.", "pacemaker", kD, false,
+     false, false},
     // experiencer
     {"Family history of multiple sclerosis.",
      "multiple sclerosis", kD, false, false, true},
