@@ -82,6 +82,8 @@ def run(threads):
         wall = time.monotonic() - start
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
         rss_kb = int(m.group(1)) if m else -1
+        m = re.search(r"Percent of CPU this job got: (\d+)%", p.stderr)
+        cpu = m.group(1) + "%" if m else "?"
     else:
         # Fallback: RUSAGE_CHILDREN gives the largest peak of the children
         # waited for so far (ru_maxrss is in KiB on Linux), so the 2-thread
@@ -91,20 +93,25 @@ def run(threads):
         p = subprocess.run(cmd, stderr=subprocess.PIPE, text=True)
         wall = time.monotonic() - start
         rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        cpu = "?"
     if p.returncode != 0:
         sys.stderr.write(p.stderr)
         sys.exit(f"bench.sh: myelex scan --threads {threads} failed "
                  f"(exit {p.returncode})")
-    return wall, rss_kb
+    return wall, rss_kb, cpu
 
 print(f"corpus: {reports} reports, {text_bytes / 1e6:.1f} MB of report text; "
       f"peak RSS via {'/usr/bin/time -v' if gnu_time else 'python resource'}")
 results = {}
 for threads in (1, 2):
-    wall, rss_kb = run(threads)
+    wall, rss_kb, cpu = run(threads)
     results[threads] = wall
     print(f"threads {threads}: {wall:7.2f} s  {text_bytes / 1e6 / wall:7.1f} "
           f"MB/s  {reports / wall:9.0f} reports/s  peak RSS "
-          f"{rss_kb / 1024:7.1f} MiB")
+          f"{rss_kb / 1024:7.1f} MiB  CPU {cpu}")
 print(f"2-thread/1-thread throughput ratio: {results[1] / results[2]:.2f}x")
+load = os.getloadavg()[0]
+if load > 1.5:
+    print(f"note: load average {load:.1f} on this machine; thread scaling is "
+          f"not meaningful while other work competes for the cores")
 PY
