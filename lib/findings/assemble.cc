@@ -204,6 +204,7 @@ class Assembler {
     severity_ = AttributeMentions(lexicon_, mentions_, "severity");
     laterality_ = AttributeMentions(lexicon_, mentions_, "laterality");
     polarity_ = AttributeMentions(lexicon_, mentions_, "polarity");
+    level_scope_ = AttributeMentions(lexicon_, mentions_, "level_scope");
     ResolveLevels();
 
     // ConText over the findings, and over the exam and recommendation
@@ -372,7 +373,19 @@ class Assembler {
       }
       if (!sl.explicit_union.empty()) previous = sl.explicit_union;
       if (sl.topic >= 0) {
-        topic = sl.levels[sl.topic];
+        // Only a level that opens the sentence and is set off by a comma or
+        // colon ("At C4-C5, ...") scopes the following sentences.
+        const NormSpan& t = sl.spans[sl.topic];
+        uint32_t after = t.end;
+        while (after < sentence.span.end && text_[after] == ' ') ++after;
+        bool opens = WordsBetween(text_, sentence.span.begin, t.begin) <= 2 &&
+                     after < sentence.span.end &&
+                     (text_[after] == ',' || text_[after] == ':');
+        if (opens) {
+          topic = sl.levels[sl.topic];
+        } else {
+          topic.clear();
+        }
       } else if (sl.spans.empty() && sl.header.empty()) {
         sl.carried = topic;
       } else if (!sl.spans.empty()) {
@@ -430,12 +443,34 @@ class Assembler {
             kLevelAfterWords) {
       chosen = after;
     }
-    if (chosen < 0 && before >= 0) chosen = before;
-    if (chosen < 0 && after >= 0 &&
-        !AnyTargetIn(mentions_, targets_, m.norm.end, sl.spans[after].begin)) {
-      chosen = after;
+    if (chosen < 0) chosen = before >= 0 ? before : after;
+    if (chosen >= 0) {
+      std::vector<SpinalLevel> levels = sl.levels[chosen];
+      if (chosen == before &&
+          WordsBetween(text_, sl.spans[before].end, m.norm.begin) <=
+              kLevelRightAfterWords) {
+        // A list of levels written before the finding, each with its own
+        // qualifiers ("severe left C5-6 and moderate left C6-7 foraminal
+        // stenosis"): joined by "and" or a comma, no finding in between.
+        for (int k = before - 1; k >= 0; --k) {
+          const uint32_t gap_begin = sl.spans[k].end;
+          const uint32_t gap_end = sl.spans[k + 1].begin;
+          if (sl.spans[k].begin < clause.begin || sl.inline_header[k] ||
+              WordsBetween(text_, gap_begin, gap_end) > kPrenominalWords ||
+              !GapHasJoint(text_, gap_begin, gap_end) ||
+              AnyTargetIn(mentions_, targets_, gap_begin, m.norm.begin)) {
+            break;
+          }
+          levels.insert(levels.end(), sl.levels[k].begin(), sl.levels[k].end());
+        }
+      }
+      return Canonical(levels);
     }
-    if (chosen >= 0) return Canonical(sl.levels[chosen]);
+    // "Elsewhere", "other levels": not the levels of the topic or header.
+    for (int a : level_scope_) {
+      const NormSpan& s = mentions_[a].norm;
+      if (clause.begin <= s.begin && s.end <= clause.end) return {};
+    }
     if (sl.topic >= 0 && sl.spans[sl.topic].end <= m.norm.begin) {
       return Canonical(sl.levels[sl.topic]);
     }
@@ -600,7 +635,7 @@ class Assembler {
   const CompiledLexicon& lexicon_;
   const std::vector<Mention>& mentions_;
   std::vector<int> targets_;  // kept target mentions, in text order
-  std::vector<int> severity_, laterality_, polarity_;
+  std::vector<int> severity_, laterality_, polarity_, level_scope_;
   std::vector<SentenceLevels> levels_;
 };
 

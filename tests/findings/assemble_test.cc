@@ -106,6 +106,7 @@ std::string Attributes() {
                   "lat.left_greater|laterality|bilateral|left greater than "
                   "right|-",
                   "pol.patent|polarity|negated|patent|-",
+                  "lvl.elsewhere|level_scope|other_levels|elsewhere|-",
                   "pol.could_not|polarity|affirmed|could not tolerate|-",
                   "exam.mri|modality|mri|mri|-",
                   "exam.ct|modality|ct|ct|-",
@@ -300,6 +301,22 @@ TEST_F(AssembleTest, LevelCarriesThroughTheParagraphAndAcrossClauses) {
   EXPECT_EQ(Of("canal_stenosis")[0].levels, Levels({"C4-C5"}));
   ASSERT_EQ(Of("cord_compression").size(), 1u);
   EXPECT_TRUE(Of("cord_compression")[0].levels.empty());  // new paragraph
+}
+
+TEST_F(AssembleTest, LevelsListedBeforeTheFindingAreAllItsLevels) {
+  Run("Severe left C5-6 and moderate left C6-7 foraminal narrowing.");
+  ASSERT_EQ(Of("foraminal_stenosis").size(), 1u);
+  EXPECT_EQ(Of("foraminal_stenosis")[0].levels, Levels({"C5-C6", "C6-C7"}));
+  EXPECT_EQ(Of("foraminal_stenosis")[0].laterality, "left");
+}
+
+TEST_F(AssembleTest, ElsewhereTakesNoTopicLevel) {
+  Run("FINDINGS: At C3-4, severe canal stenosis. Mild canal stenosis "
+      "elsewhere.");
+  std::vector<Finding> f = Of("canal_stenosis");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].levels, Levels({"C3-C4"}));
+  EXPECT_TRUE(f[1].levels.empty());
 }
 
 TEST_F(AssembleTest, InlineLevelHeaderNeverAttachesBackwards) {
