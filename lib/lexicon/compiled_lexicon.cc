@@ -24,6 +24,32 @@ RE2::Options MatchOptions() {
   return options;
 }
 
+// A rule whose pattern is a finite set of literal strings is matched by a
+// trie instead of RE2 (same output; see literal_trie.h). Past this many
+// strings the trie grows more than it saves.
+constexpr size_t kMaxTrieStrings = 4096;
+
+// Appends the rule's strings to *word_start if each of them that begins with
+// a word byte has a leading \b (that trie skips positions inside words), else
+// to *anywhere. Returns false if the pattern is not a set of strings.
+bool AddToTrie(const std::string& pattern, int rule,
+               std::vector<LiteralTrie::Entry>* word_start,
+               std::vector<LiteralTrie::Entry>* anywhere) {
+  std::vector<LiteralString> strings;
+  if (!ExpandLiteralPattern(pattern, kMaxTrieStrings, &strings)) return false;
+  std::vector<LiteralTrie::Entry>* entries = word_start;
+  for (const LiteralString& s : strings) {
+    if (!s.lead_boundary() &&
+        lexicon_internal::IsWordByte(static_cast<unsigned char>(s.text[0]))) {
+      entries = anywhere;
+    }
+  }
+  for (size_t k = 0; k < strings.size(); ++k) {
+    entries->push_back({std::move(strings[k]), rule, static_cast<int>(k)});
+  }
+  return true;
+}
+
 bool IsAbbreviation(const Rule& rule) {
   return rule.kind == RuleKind::kAttribute && rule.attribute == "abbreviation";
 }
@@ -33,12 +59,14 @@ bool IsAbbreviation(const Rule& rule) {
 struct CompiledLexicon::Impl {
   // One RE2 per matchable rule (null for section rules and abbreviations).
   std::vector<std::unique_ptr<RE2>> regexes;
-  // Prefilter over the matchable rules not handled by `literals`; null when
+  // Prefilter over the matchable rules not in the tries; null when
   // there are none. set_rules maps a Set index to a rule index.
   std::unique_ptr<RE2::Set> set;
   std::vector<int> set_rules;
-  // Rules written as plain literals.
-  LiteralTrie literals;
+  // Rules whose pattern is a finite set of literal strings: those whose
+  // strings all start at word starts (or with punctuation), and the others.
+  LiteralTrie word_start_literals;
+  LiteralTrie anywhere_literals;
   std::unordered_map<std::string_view, int> ids;  // views into lexicon_
 };
 
@@ -59,7 +87,7 @@ Status CompiledLexicon::Create(Lexicon lexicon,
 
   std::vector<SectionRule> sections;
   std::vector<std::string> abbreviations;
-  std::vector<std::pair<std::string, int>> literals;
+  std::vector<LiteralTrie::Entry> word_start_entries, anywhere_entries;
   for (int i = 0; i < static_cast<int>(rules.size()); ++i) {
     const Rule& rule = rules[i];
     if (!impl.ids.emplace(rule.id, i).second) {
@@ -81,15 +109,8 @@ Status CompiledLexicon::Create(Lexicon lexicon,
     }
     impl.regexes[i] = std::move(re);
 
-    // The trie is only exact for the pattern PatternFromLiteral builds; a
-    // hand-made Rule claiming from_literal with another pattern uses RE2.
-    if (rule.from_literal) {
-      std::string literal = lexicon_internal::NormalizeLiteral(rule.literal);
-      if (!literal.empty() &&
-          lexicon_internal::PatternFromLiteral(literal) == rule.pattern) {
-        literals.emplace_back(std::move(literal), i);
-        continue;
-      }
+    if (AddToTrie(rule.pattern, i, &word_start_entries, &anywhere_entries)) {
+      continue;
     }
     std::string error;
     if (impl.set->Add(rule.pattern, &error) < 0) {
@@ -98,7 +119,8 @@ Status CompiledLexicon::Create(Lexicon lexicon,
     }
     impl.set_rules.push_back(i);
   }
-  impl.literals = LiteralTrie(literals);
+  impl.word_start_literals = LiteralTrie(word_start_entries);
+  impl.anywhere_literals = LiteralTrie(anywhere_entries);
   if (impl.set_rules.empty()) {
     impl.set.reset();
   } else if (!impl.set->Compile()) {
@@ -144,7 +166,8 @@ void CompiledLexicon::CandidateRules(std::string_view text,
                                      std::vector<int>* hits) const {
   SetCandidates(impl_->set.get(), impl_->set_rules, text, hits);
   std::vector<LiteralTrie::Hit> literal_hits;
-  impl_->literals.FindAll(text, &literal_hits);
+  impl_->word_start_literals.FindAll(text, &literal_hits);
+  impl_->anywhere_literals.FindAll(text, &literal_hits);
   const size_t first = hits->size();
   for (const LiteralTrie::Hit& h : literal_hits) hits->push_back(h.rule);
   std::sort(hits->begin() + first, hits->end());
@@ -181,7 +204,8 @@ void CompiledLexicon::FindAll(
 void CompiledLexicon::FindAllRules(std::string_view text,
                                    std::vector<RuleMatch>* out) const {
   std::vector<LiteralTrie::Hit> literal_hits;
-  impl_->literals.FindAll(text, &literal_hits);
+  impl_->word_start_literals.FindAll(text, &literal_hits);
+  impl_->anywhere_literals.FindAll(text, &literal_hits);
   for (const LiteralTrie::Hit& h : literal_hits) {
     out->push_back({h.rule, h.begin, h.end});
   }

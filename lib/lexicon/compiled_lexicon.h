@@ -1,10 +1,13 @@
 // CompiledLexicon: the immutable, thread-shared matcher for a Lexicon.
 //
-// Lifecycle (as re2/set.h): Create() adds every target, modifier and
-// attribute rule to one RE2::Set (the prefilter that says which rules hit a
-// sentence) and compiles one RE2 per rule (for positions). Pure literal
-// phrases may be matched by a faster structure as long as the mentions are
-// identical. Section rules and abbreviations are compiled into TextRules.
+// Lifecycle (as re2/set.h): Create() compiles one RE2 per target, modifier
+// and attribute rule (the reference for positions). Rules whose pattern is a
+// finite set of phrases (plain literals, "\b(?:equivocal|indeterminate)\b")
+// go into a byte trie that finds all their matches in one pass; the others
+// go into one RE2::Set, the prefilter that says which of them hit a
+// sentence, and only those are run for positions. Both paths give exactly
+// the matches of the per-rule RE2 (matcher_differential_test). Section rules
+// and abbreviations are compiled into TextRules.
 //
 // Not copyable: owns compiled RE2 objects. Thread-safe: all const methods may
 // be called concurrently after Create() returns.
@@ -39,8 +42,8 @@ class CompiledLexicon {
   const TextRules& text_rules() const { return *text_rules_; }
 
   // Appends to *hits the indices of the matchable rules that match somewhere
-  // in `text` (unsorted, each once), using the RE2::Set prefilter (and the
-  // literal trie for rules written as plain literals).
+  // in `text` (unsorted, each once), using the RE2::Set prefilter and the
+  // phrase trie.
   void CandidateRules(std::string_view text, std::vector<int>* hits) const;
 
   // Appends every occurrence of rule `rule` in text[0, text.size()) as
@@ -64,9 +67,9 @@ class CompiledLexicon {
 
   // Appends the occurrences of every matchable rule in `text`: exactly the
   // union over matchable rules r of FindAll(r, text), in unspecified order.
-  // Fast path: rules written as plain literals are found with a byte trie,
-  // the others are prefiltered by the RE2::Set and only the hits are run
-  // for positions.
+  // Fast path: rules whose pattern is a set of phrases are found with a
+  // byte trie, the others are prefiltered by the RE2::Set and only the hits
+  // are run for positions.
   void FindAllRules(std::string_view text, std::vector<RuleMatch>* out) const;
 
   struct Impl;

@@ -9,6 +9,7 @@
 
 #include "gtest/gtest.h"
 #include "lexicon/lexicon_parser.h"
+#include "lexicon/literal_trie.h"
 #include "testing/test_util.h"
 
 namespace myelex {
@@ -208,12 +209,26 @@ TEST(CompiledLexicon, FindAllRulesEqualsPerRuleScanOnRandomText) {
       "t.no_dup\tx\tno\t-\n"
       "r.no\tx\t-\tno( evidence)?\n"
       "r.vs\tx\t-\t(versus|vs\\.?)\n"
-      "r.level\tx\t-\tc[0-9]-[0-9]\n");
+      "r.level\tx\t-\tc[0-9]-[0-9]\n"
+      // Phrase sets the trie takes over from RE2: preference order, optional
+      // parts, classes, \b before a non-word character, \b per branch.
+      "p.no_ev\tx\t-\t\\b(?:no|no evidence)(?: of)?\\b\n"
+      "p.aa_first\tx\t-\t\\b(?:a|a a)\\b\n"
+      "p.aa_long\tx\t-\t\\b(?:a a|a)\\b\n"
+      "p.vs\tx\t-\t\\b(?:versus|vs\\.?)\n"
+      "p.level\tx\t-\t\\bc\\d ?[-/] ?[5-7]\\b\n"
+      "p.q\tx\t-\t\\b\\?|\\(\\+\\)\n"
+      "p.e\tx\t-\t\\b\xc3\xa9\\b|\\bcaf\xc3\xa9?\n"
+      "p.branches\tx\t-\t\\bof\\b|-x\\b|\\bt2_w\n"
+      "p.under\tx\t-\t\\b(?:_|x)\\b\n"
+      "p.inner\tx\t-\t\\b(?:versus|vs)\\b\\.?\n"
+      "p.anywhere\tx\t-\t(?:evi|a a|caf)(?:dence)?\n"
+      "p.inner_anywhere\tx\t-\t(?:c|no)\\b\\d?\n");
   ASSERT_NE(lexicon, nullptr);
   const std::vector<std::string> tokens = {
-      "no",  " ",        "evidence", "of", "a",   "vs",     ".",   "?",
-      "(+)", "-",        "x",        "c5", "6",   "t2_w",   "_",   "\n",
-      "caf", "\xc3\xa9", "e",        "+",  "nos", "versus", "a a", "(",
+      "no", " ", "evidence", "of",     "a",    "vs", ".",  "?",   "(+)",
+      "-",  "x", "c5",       "6",      "t2_w", "_",  "\n", "caf", "\xc3\xa9",
+      "e",  "+", "nos",      "versus", "a a",  "(",  "/",  "5",   "7",
   };
   std::mt19937 rng(20240601);
   std::uniform_int_distribution<size_t> pick(0, tokens.size() - 1);
@@ -234,6 +249,55 @@ TEST(CompiledLexicon, FindAllRulesEqualsPerRuleScanOnRandomText) {
     total += static_cast<int>(slow.size());
   }
   EXPECT_GT(total, 3000);  // the random texts do exercise the rules
+}
+
+TEST(ExpandLiteralPattern, ListsStringsInPreferenceOrder) {
+  struct Case {
+    const char* pattern;
+    const char* want;  // strings joined by '|', \b shown as '~'; "": false
+  } cases[] = {
+      {"\\bcord\\ compression\\b", "~cord compression~"},
+      {"\\b(?:equivocal|indeterminate)\\b", "~equivocal~|~indeterminate~"},
+      {"\\bvs\\.?", "~vs.|~vs"},
+      {"(?:(?:very|highly) )?unlikely",
+       "very unlikely|highly unlikely|unlikely"},
+      {"c[5-6][- /]?", "c5-|c5 |c5/|c5|c6-|c6 |c6/|c6"},
+      {"\\bx\\b|\\?", "~x~|?"},
+      {"(a)(b|c)", "ab|ac"},
+      {"t\\d", "t0|t1|t2|t3|t4|t5|t6|t7|t8|t9"},
+      {"caf\xc3\xa9?", "caf\xc3\xa9|caf"},
+      // Outside the subset.
+      {"cord.", ""},
+      {"cords*", ""},
+      {"cord(?i)", ""},
+      {"^cord", ""},
+      {"[^a]", ""},
+      {"\\bcord\\b compression", "~cord~ compression"},
+      {"\\b(?:versus|vs)\\b\\.?", "~versus~.|~versus~|~vs~.|~vs~"},
+      {"\\b\\bx(?:\\b)", "~x~"},
+      {"\\w+", ""},
+      {"(?:a)?", ""},  // the empty string
+      {"a??", ""},
+      {"(?:a|b|c|d)(?:a|b|c|d)(?:a|b|c|d)(?:a|b|c|d)(?:a|b|c|d)", ""},  // > 512
+  };
+  for (const Case& c : cases) {
+    std::vector<LiteralString> strings;
+    bool ok = ExpandLiteralPattern(c.pattern, 512, &strings);
+    std::string got;
+    for (const LiteralString& s : strings) {
+      if (!got.empty()) got += "|";
+      size_t b = 0;
+      for (size_t i = 0; i <= s.text.size(); ++i) {
+        while (b < s.boundaries.size() && s.boundaries[b] == i) {
+          got += "~";
+          ++b;
+        }
+        if (i < s.text.size()) got += s.text[i];
+      }
+    }
+    EXPECT_EQ(ok, *c.want != '\0') << c.pattern;
+    EXPECT_EQ(got, c.want) << c.pattern;
+  }
 }
 
 }  // namespace
