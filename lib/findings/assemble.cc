@@ -269,7 +269,6 @@ class Assembler {
 
     const Sentence& sentence = doc_.sentences()[m.sentence];
     const NormSpan clause = ClauseOf(text_, sentence.span, m.norm);
-    if (TakesLevels(f.concept)) f.levels = Levels(t, clause);
     if (group != ConceptGroup::kContext) f.severity = Severity(t, clause);
     if (TakesLaterality(group)) f.laterality = Laterality(t, clause);
     if (TakesMeasurement(group)) f.measurement_mm = Measure(t, clause);
@@ -293,6 +292,9 @@ class Assembler {
       }
     }
     if (negated) f.certainty = Certainty::kNegated;
+    if (TakesLevels(f.concept)) {
+      f.levels = Levels(t, clause, f.certainty == Certainty::kNegated);
+    }
 
     // Section policy (contract section 2): imaging findings named in the
     // clinical history are the question the study should answer ("cervical
@@ -300,6 +302,12 @@ class Assembler {
     // history. Symptoms, signs, devices and diagnoses there are facts, and
     // hypothetical only when a question cue says so ("r/o myelopathy");
     // myelopathy is a clinical diagnosis ("CSM. Pre-operative planning.").
+    if (f.section == SectionKind::kHistory && !f.historical &&
+        f.concept == "myelopathy" &&
+        (f.certainty == Certainty::kPossible ||
+         f.certainty == Certainty::kProbable)) {
+      f.hypothetical = true;  // "?myelopathy", "possible myelopathy"
+    }
     if (f.section == SectionKind::kHistory && !f.historical &&
         f.concept != "myelopathy" &&
         (group == ConceptGroup::kCord || group == ConceptGroup::kCanal ||
@@ -400,13 +408,15 @@ class Assembler {
   // a topic level that opens the clause before every target ("At C5-6, a
   // disc-osteophyte complex ... flattens the cord") or an inline level
   // header ("... c5-6: moderate stenosis"); a level shortly after it
-  // ("bulge and flavum thickening at C5-6"); the nearest level before; a
-  // later level with no other finding in between. Failing those: the
-  // sentence's topic level (across ';'), the level paragraph header ("C5-6:
-  // ..."), the topic carried from earlier sentences of the paragraph.
-  // Anaphora ("at this level") were resolved by ResolveLevels. A level
-  // followed by ':' opens what follows and never attaches backwards.
-  std::vector<std::string> Levels(int t, NormSpan clause) {
+  // ("bulge and flavum thickening at C5-6"); the nearest level before (with
+  // the levels listed just before it). Failing those, unless the clause
+  // says "elsewhere": the sentence's topic level (across ';'), the level
+  // paragraph header ("C5-6: ..."), any later level of the clause, the
+  // topic carried from earlier sentences of the paragraph. Anaphora ("at
+  // this level") were resolved by ResolveLevels. A level followed by ':'
+  // opens what follows and never attaches backwards.
+  std::vector<std::string> Levels(int t, NormSpan clause,
+                                  bool negated_whole_cord) {
     const Mention& m = mentions_[t];
     const SentenceLevels& sl = levels_[m.sentence];
     int before = -1, after = -1;
@@ -438,12 +448,18 @@ class Assembler {
         chosen = before;
       }
     }
+    // With a paragraph header or topic to fall back on, a level after a
+    // comma is a "worst at C4-5" aside, not the finding's own level.
+    const bool has_fallback = !sl.header.empty() || sl.topic >= 0;
     if (chosen < 0 && after >= 0 &&
         WordsBetween(text_, m.norm.end, sl.spans[after].begin) <=
-            kLevelAfterWords) {
+            kLevelAfterWords &&
+        !(has_fallback &&
+          text_.substr(m.norm.end, sl.spans[after].begin - m.norm.end)
+                  .find(',') != std::string_view::npos)) {
       chosen = after;
     }
-    if (chosen < 0) chosen = before >= 0 ? before : after;
+    if (chosen < 0) chosen = before;
     if (chosen >= 0) {
       std::vector<SpinalLevel> levels = sl.levels[chosen];
       if (chosen == before &&
@@ -475,6 +491,13 @@ class Assembler {
       return Canonical(sl.levels[sl.topic]);
     }
     if (!sl.header.empty()) return Canonical(sl.header);
+    if (after >= 0) return Canonical(sl.levels[after]);
+    // A negated statement about the cord's signal describes the whole cord
+    // ("The cord signal is normal."), not the level of the paragraph.
+    if (lexicon_.rule(m.rule).concept == "cord_signal_abnormality" &&
+        negated_whole_cord) {
+      return {};
+    }
     return Canonical(sl.carried);
   }
 
