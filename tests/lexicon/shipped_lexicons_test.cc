@@ -17,7 +17,7 @@ std::string Lines(const std::vector<std::string>& lines) {
   return out;
 }
 
-TEST(ShippedLexicons, LoadWithoutProblemsAndCompile) {
+TEST(ShippedLexiconFiles, LoadWithoutProblemsAndCompile) {
   Lexicon lexicon;
   std::vector<std::string> problems, warnings;
   Status s = LoadLexiconDir(testing::SourcePath("lexicons"), &lexicon,
@@ -41,7 +41,7 @@ TEST(ShippedLexicons, LoadWithoutProblemsAndCompile) {
 
 // Every kind of file is present, so no layer silently runs without its
 // rules.
-TEST(ShippedLexicons, ProvideEveryRuleKind) {
+TEST(ShippedLexiconFiles, ProvideEveryRuleKind) {
   Lexicon lexicon;
   std::vector<std::string> problems;
   LoadLexiconDir(testing::SourcePath("lexicons"), &lexicon, &problems);
