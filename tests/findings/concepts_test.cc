@@ -139,6 +139,9 @@ const Surface kSurfaces[] = {
     {"foraminal_stenosis", "Narrowing of the left neural foramen."},
     {"foraminal_stenosis", "Bilateral NFN at C6-7."},
     {"foraminal_stenosis", "Severe neuroforaminal narrowing on the right."},
+    {"foraminal_stenosis", "Neural foramina: moderate left stenosis."},
+    {"cord_compression", "Mass effect on the thecal sac and cord."},
+    {"csf_effacement", "The CSF ventral to the cord is effaced."},
     // context
     {"demyelinating_disease", "Known multiple sclerosis."},
     {"demyelinating_disease", "Lesion typical of MS."},
@@ -249,6 +252,7 @@ const Surface kTraps[] = {
     {"canal_stenosis", "Dilated central canal of the cord at C6."},
     {"canal_stenosis", "SCS leads in the thoracic spine."},
     {"canal_stenosis", "History of aortic stenosis."},
+    {"canal_stenosis", "Neural foramina: moderate left stenosis."},
     {"cord_compression", "The protrusion indents the thecal sac."},
     {"cord_compression", "Impingement of the exiting C6 nerve root."},
     {"cord_compression", "The protrusion abuts the cord."},
