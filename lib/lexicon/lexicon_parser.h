@@ -21,7 +21,8 @@ namespace myelex {
 // exactly when required, scope, pattern compiles (RE2, log_errors off),
 // cannot match the empty string, no upper-case letters outside escapes.
 Status ParseLexicon(std::string_view text, std::string_view source,
-                    std::vector<Rule>* rules, std::vector<std::string>* problems);
+                    std::vector<Rule>* rules,
+                    std::vector<std::string>* problems);
 
 // Loads every *.tsv file under `dir` (sorted by name), then checks
 // cross-file rules (unique ids). Problems are appended to *problems; returns

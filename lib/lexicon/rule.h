@@ -41,13 +41,13 @@ bool ParseDirection(std::string_view s, Direction* d);
 enum class RuleKind { kTarget, kModifier, kSection, kAttribute };
 
 struct Rule {
-  std::string id;      // unique across all files, lower-case dotted
+  std::string id;  // unique across all files, lower-case dotted
   RuleKind kind = RuleKind::kTarget;
-  std::string source;  // "lexicons/targets_cord.tsv:12", for messages
-  std::string literal; // the phrase as written in the file (may be "-")
-  std::string pattern; // RE2 over normalized text; when the file's pattern
-                       // column is "-", built from the normalized literal
-                       // (quoted, wrapped in \b...\b)
+  std::string source;   // "lexicons/targets_cord.tsv:12", for messages
+  std::string literal;  // the phrase as written in the file (may be "-")
+  std::string pattern;  // RE2 over normalized text; when the file's pattern
+                        // column is "-", built from the normalized literal
+                        // (quoted, wrapped in \b...\b)
   bool from_literal = false;  // pattern came from `literal`
 
   // kTarget: the concept code ("cord_compression"), or "ignore" for a
