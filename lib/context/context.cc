@@ -295,6 +295,9 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
     }
     // Conjuncts are looked for up to the terminator, so that a breaker just
     // outside the word window still shapes it; max_scope clips afterwards.
+    // End of the last hypothetical cue met so far ("recommend CT myelogram
+    // for further evaluation of | possible X").
+    uint32_t hyp_end = span.end;
     for (const Breaker& b : w.breakers) {
       if (b.cue == c || b.span.begin < span.end) continue;
       if (b.span.begin >= e) break;
@@ -312,6 +315,10 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
       if (b.cue < 0) continue;
       Cue& inner = result_.cues[b.cue];
       const Rule& inner_rule = RuleOf(b.cue);
+      if (inner_rule.category == Category::kHypothetical) {
+        hyp_end = b.span.end;
+        continue;
+      }
       if (certainty_cue && IsCertaintyCategory(inner_rule.category) &&
           Forward(inner_rule.direction)) {
         inner.certainty = NestedCertainty(cue.certainty, inner.certainty);
@@ -323,7 +330,8 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
           inner_rule.category == Category::kHedge &&
           Forward(inner_rule.direction) && inner_rule.certainty &&
           *inner_rule.certainty != Certainty::kDefinite &&
-          w.section != SectionKind::kHistory) {
+          w.section != SectionKind::kHistory &&
+          !HasContent(w, hyp_end, b.span.begin)) {
         e = b.span.begin;
         break;
       }

@@ -24,9 +24,10 @@
 //     compression at C5-6 and C6-7, and moderate foraminal narrowing");
 //   * a certainty cue nested in another's scope without such a separator
 //     takes over with the weaker certainty ("likely representing X");
-//   * outside the history section, a non-definite hedge ends a hypothetical
-//     cue's scope ("for further evaluation of possible cord compression":
-//     the compression is asserted as possible, not asked about);
+//   * outside the history section, a non-definite hedge right after a
+//     hypothetical cue ends its scope ("for further evaluation of possible
+//     cord compression": the compression is asserted as possible, not asked
+//     about); "if there is clinical concern for X" stays hypothetical;
 //   * when several certainty cues reach a target, certainty.h decides; the
 //     historical / hypothetical / experiencer flags are independent.
 //

@@ -442,7 +442,7 @@ const Row kRows[] = {
      "cord compression", kD, false, true, false},
     {"If there is clinical concern for demyelinating disease, contrast MRI "
      "is recommended.",
-     "demyelinating disease", kD, false, true, false},
+     "demyelinating disease", kPr, false, true, false},
     {"Correlate clinically for myelopathy.", "myelopathy", kD, false, true,
      false},
     {"74-year-old with pacemaker, cannot have MRI.", "pacemaker", kD, false,

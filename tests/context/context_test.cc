@@ -380,6 +380,25 @@ TEST_F(ContextTest, HedgeEndsHypotheticalScopeOutsideHistory) {
   EXPECT_EQ(CertaintyOf(0), Certainty::kPossible);
 }
 
+TEST_F(ContextTest, HedgeAfterAChainOfHypotheticalCuesEndsTheirScope) {
+  Load({Row("hyp.recommend|hypothetical|forward|-|10|recommend|-"),
+        Row("hyp.further|hypothetical|forward|-|8|for further evaluation "
+            "of|-")});
+  Run("recommend ct myelogram for further evaluation of possible cord "
+      "compression.",
+      {"cord compression"});
+  EXPECT_FALSE(At(0).hypothetical);
+  EXPECT_EQ(CertaintyOf(0), Certainty::kPossible);
+}
+
+TEST_F(ContextTest, HedgeInsideAConditionalKeepsItHypothetical) {
+  Load({Row("hyp.if|hypothetical|forward|-|sentence|if|-")});
+  Run("if clinical suspicion is high for a possible syrinx, repeat the mri.",
+      {"syrinx"});
+  EXPECT_TRUE(At(0).hypothetical);
+  EXPECT_EQ(CertaintyOf(0), Certainty::kPossible);
+}
+
 TEST_F(ContextTest, DistanceTieGoesToTheWeakerCertainty) {
   Load();
   Run("possible syrinx is not seen.", {"syrinx"});
