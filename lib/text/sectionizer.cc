@@ -7,6 +7,8 @@
 #include <cstring>
 #include <string>
 
+#include "text/sentences.h"
+
 namespace myelex {
 
 struct SectionHeaderMatcher::Rep {
@@ -115,6 +117,90 @@ bool SectionHeaderMatcher::MatchAt(std::string_view text, size_t pos,
   return false;
 }
 
+namespace {
+
+bool HasAlnum(std::string_view text, size_t begin, size_t end) {
+  for (size_t k = begin; k < end; ++k) {
+    const unsigned char c = static_cast<unsigned char>(text[k]);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Where the history section `s` stops being history (see sectionizer.h), or
+// s.body.end. `findings_follow`: a findings header comes later in the report.
+size_t HistoryEnd(std::string_view text, const Section& s,
+                  bool findings_follow) {
+  const size_t b = s.body.begin, e = s.body.end;
+  bool content = false;  // a line with text seen in the body
+  bool first = true;     // the line that holds the header
+  bool blank = false;    // a blank line since the last content line
+  size_t p = b;
+  while (p < e) {
+    const char* nlp =
+        static_cast<const char*>(std::memchr(text.data() + p, '\n', e - p));
+    const size_t nl = nlp ? static_cast<size_t>(nlp - text.data()) : e;
+    size_t q = p;
+    while (q < nl && text[q] == ' ') ++q;
+    const bool has_text = HasAlnum(text, q, nl);
+    if (content && !first && has_text) {
+      // A level label ("c5-6:") opens the report body, whatever follows.
+      NormSpan label;
+      size_t after = 0;
+      if (MatchLevelHeader(text, q, &label, &after)) return q;
+      if (!findings_follow && blank) return q;
+    }
+    if (has_text) {
+      if (first && !findings_follow) {
+        // "Hx: neck pain." on the header's own line, then more lines.
+        size_t r = nl;
+        while (r > q && text[r - 1] == ' ') --r;
+        const char last = r > q ? text[r - 1] : '\0';
+        if ((last == '.' || last == '?' || last == '!') &&
+            HasAlnum(text, nl, e)) {
+          size_t next = nl + 1;
+          while (next < e && (text[next] == ' ' || text[next] == '\n')) {
+            ++next;
+          }
+          return next;
+        }
+      }
+      content = true;
+      blank = false;
+    } else if (content) {
+      // A blank line, or a rule line ("-----"), after the history text.
+      blank = true;
+    }
+    first = false;
+    p = nl + 1;
+  }
+  return e;
+}
+
+// Splits history sections that run into the report body (sectionizer.h).
+void EndHistorySections(std::string_view text, std::vector<Section>* sections) {
+  for (size_t i = 0; i < sections->size(); ++i) {
+    if ((*sections)[i].kind != SectionKind::kHistory) continue;
+    bool findings_follow = false;
+    for (size_t k = i + 1; k < sections->size(); ++k) {
+      findings_follow |= (*sections)[k].kind == SectionKind::kFindings;
+    }
+    const size_t cut = HistoryEnd(text, (*sections)[i], findings_follow);
+    if (cut >= (*sections)[i].body.end) continue;
+    Section body;
+    body.kind = SectionKind::kFindings;
+    body.header =
+        NormSpan(static_cast<uint32_t>(cut), static_cast<uint32_t>(cut));
+    body.body = NormSpan(static_cast<uint32_t>(cut), (*sections)[i].body.end);
+    (*sections)[i].body.end = static_cast<uint32_t>(cut);
+    sections->insert(sections->begin() + i + 1, body);
+  }
+}
+
+}  // namespace
+
 std::vector<Section> FindSections(std::string_view text,
                                   const SectionHeaderMatcher& headers) {
   std::vector<Section> sections;
@@ -182,6 +268,7 @@ std::vector<Section> FindSections(std::string_view text,
     i = next ? next : nl + 1;
   }
   close(n);
+  EndHistorySections(text, &sections);
   return sections;
 }
 

@@ -13,6 +13,21 @@
 // A label followed by anything else ("history of ...", "no acute findings:"
 // in the middle of a line) is prose, not a header.
 //
+// A history/indication section is one short block; when the report body
+// follows it without a recognised header, the history must not swallow the
+// body (every finding there would become a question). So a history section
+// ends, and an unlabelled kFindings section (empty header span at the cut)
+// takes the rest of its body:
+//   * at a line starting with a level label ("c5-6: ..."), always: a level
+//     paragraph is report body, never indication text;
+//   * only when no findings header follows anywhere later in the report
+//     (with one, the text up to it stays history, as written):
+//     - after the header's own line, when the history text sits on that line
+//       and ends a sentence ("hx: neck pain.\nmild bulge at ..."); a line
+//       without a final '.', '?' or '!' may be hard-wrapped and goes on;
+//     - at the first text after a blank line or a rule line ("-----")
+//       that follows the history text.
+//
 // Thread-safety: SectionHeaderMatcher is immutable after Create() and may be
 // shared by any number of threads. FindSections() is a pure function.
 #pragma once
@@ -66,7 +81,8 @@ class SectionHeaderMatcher {
 // empty: text before the first header (if it holds anything but whitespace),
 // or a text without any header, is a kNone section. Each body runs from the
 // header's body_begin to the start of the next header (for a scraped-comma
-// header, to its comma).
+// header, to its comma), except that history sections end early by the rules
+// above (the unlabelled findings section after one has rule -1).
 std::vector<Section> FindSections(std::string_view text,
                                   const SectionHeaderMatcher& headers);
 

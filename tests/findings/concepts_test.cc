@@ -410,6 +410,44 @@ TEST_F(ShippedLexicons, DomainExampleSentences) {
   EXPECT_TRUE(limited);
 }
 
+// Terse, British and template headers (lexicons/sections.tsv), and a
+// history that runs into an unlabelled body (lib/text/sectionizer.cc): the
+// stenosis is a current fact of the body, not a question of the history.
+TEST_F(ShippedLexicons, SectionHeadersOfTerseAndTemplateReports) {
+  struct Case {
+    const char* report;
+    SectionKind want;  // the section of the first canal_stenosis finding
+  } cases[] = {
+      {"Hx: arm tingling.\nModerate canal stenosis at C4-5.",
+       SectionKind::kFindings},
+      {"Clinical request: ?radiculopathy\n\nModerate canal stenosis at C6-7.",
+       SectionKind::kFindings},
+      {"Indications: neck pain\nVertebrae: normal heights.\nModerate canal "
+       "stenosis at C3-4.",
+       SectionKind::kFindings},
+      {"Reason for MRI: neck pain\nC4-5: moderate canal stenosis.",
+       SectionKind::kFindings},
+      {"Report:\nModerate canal stenosis at C5-6.", SectionKind::kFindings},
+      {"History: neck pain\nImp: moderate canal stenosis at C5-6.",
+       SectionKind::kImpression},
+      {"Comment: moderate canal stenosis at C5-6.", SectionKind::kImpression},
+      {"Opinion: moderate canal stenosis at C5-6.", SectionKind::kImpression},
+  };
+  for (const auto& c : cases) {
+    Analysis a = Analyze(c.report);
+    const Finding* stenosis = nullptr;
+    for (const Finding& f : a.findings) {
+      if (f.concept == "canal_stenosis") {
+        stenosis = &f;
+        break;
+      }
+    }
+    ASSERT_NE(stenosis, nullptr) << c.report;
+    EXPECT_EQ(stenosis->section, c.want) << c.report;
+    EXPECT_FALSE(stenosis->hypothetical) << c.report;
+  }
+}
+
 TEST_F(ShippedLexicons, ExamFacts) {
   struct Case {
     const char* report;

@@ -118,6 +118,48 @@ TEST_F(SectionizerTest, FindsHeadersTable) {
   }
 }
 
+// A history section must not swallow a report body that has no header of
+// its own: the rest becomes an unlabelled findings section ("findings||").
+TEST_F(SectionizerTest, HistoryEndsWhereAnUnlabelledBodyBegins) {
+  struct Case {
+    const char* name;
+    const char* input;
+    Strings want;
+  };
+  const Case kCases[] = {
+      {"one-line history ending a sentence, no findings header",
+       "INDICATION: arm pain.\nMild bulge at C4-5.\nIMPRESSION: bulge.",
+       {"history|indication|arm pain.", "findings||mild bulge at c4-5.",
+        "impression|impression|bulge."}},
+      {"a hard-wrapped history line goes on",
+       "INDICATION: arm pain and numbness in\nboth hands\nIMPRESSION: x",
+       {"history|indication|arm pain and numbness in\nboth hands",
+        "impression|impression|x"}},
+      {"blank line after the history text",
+       "HISTORY:\nArm pain\n\nThe canal is patent.",
+       {"history|history|arm pain", "findings||the canal is patent."}},
+      {"rule line after the history text",
+       "Reason for exam: r/o stenosis\n-------\nMild disc bulges.",
+       {"history|reason for exam|r/o stenosis\n-------",
+        "findings||mild disc bulges."}},
+      {"a level label opens the body even before a findings header",
+       "HISTORY: numb hands\nC6-7: small protrusion.\nFINDINGS: see above",
+       {"history|history|numb hands", "findings||c6-7: small protrusion.",
+        "findings|findings|see above"}},
+      {"with a findings header later, the history keeps its lines",
+       "HISTORY: Arm pain.\nEvaluate for stenosis.\n\nFINDINGS: normal",
+       {"history|history|arm pain.\nevaluate for stenosis.",
+        "findings|findings|normal"}},
+      {"a blank line right after the header is not the end",
+       "HISTORY:\n\nArm pain.",
+       {"history|history|arm pain."}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(Render(c.input), c.want);
+  }
+}
+
 TEST_F(SectionizerTest, RecordsRuleIndexAndSpans) {
   const std::string text = "findings: a\nimpression:\nb";
   std::vector<Section> s = FindSections(text, *matcher_);
