@@ -182,6 +182,14 @@ class Pipeline {
         item = std::move(queue_.front());
         queue_.pop_front();
         space_cv_.notify_one();
+        // Pass the wake-up on: the writer and the reader wake one worker
+        // at a time, so the others learn here that there is more to take
+        // or that the input is over.
+        if (queue_.empty()) {
+          if (input_done_) work_cv_.notify_all();
+        } else if (queue_.front().seq < next_write_ + window_) {
+          work_cv_.notify_one();
+        }
       }
       Slot slot;
       Process(std::move(item.record), &slot);

@@ -27,6 +27,8 @@ LEX=$SRC/tests/cli/data/lexicons
 T=$(mktemp -d "${TMPDIR:-/tmp}/myelex_cli_test.XXXXXX")
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 
+TIMEOUT=()
+if command -v timeout >/dev/null; then TIMEOUT=(timeout 600); fi
 FAILURES=0
 CHECKS=0
 fail() {
@@ -37,10 +39,16 @@ ok() { CHECKS=$((CHECKS + 1)); }
 
 # run WANT_RC CMD... : runs CMD with stdout in $T/out and stderr in
 # $T/err; fails unless the exit code is WANT_RC.
+# `run N scan ARGS` is short for the scan of the test lexicon without
+# summary. Every command gets a time limit so that a hang fails loudly.
 run() {
   local want=$1
   shift
-  "$@" >"$T/out" 2>"$T/err"
+  local cmd=("$@")
+  if [[ $1 == scan ]]; then
+    cmd=("$MYELEX" scan --lexicons "$LEX" --no-summary "${@:2}")
+  fi
+  "${TIMEOUT[@]}" "${cmd[@]}" >"$T/out" 2>"$T/err"
   local rc=$?
   if [[ $rc -ne $want ]]; then
     fail "exit code $rc, want $want: $*"
@@ -119,8 +127,6 @@ contract_check() {  # INPUT.jsonl OUTPUT.jsonl DESCRIPTION [checker flags]
 # The marker appears in every report text; it must never reach an error
 # message or standard error.
 SECRET=ZEBRAQUARTZ
-
-scan() { "$MYELEX" scan --lexicons "$LEX" --no-summary "$@"; }
 
 ########################################################################
 # Usage and exit codes
@@ -456,6 +462,22 @@ done
 expect_same "$T/many.1.jsonl" "$T/many.2.jsonl" "--threads 1 vs 2"
 expect_same "$T/many.1.jsonl" "$T/many.4.jsonl" "--threads 1 vs 4"
 contract_check "$T/many.jsonl" "$T/many.1.jsonl" "many JSONL with cues"
+# Skewed record sizes make fast workers run ahead of a slow one up to the
+# reorder window.
+python3 - "$T/skew.jsonl" <<'EOF'
+import json, random, sys
+random.seed(3)
+with open(sys.argv[1], "w") as f:
+    for i in range(2000):
+        n = 400 if i % 97 == 0 else random.randint(1, 5)
+        f.write(json.dumps({"id": "s%d" % i,
+                            "text": "Possible cord compression at C5-6. " * n}) + "\n")
+EOF
+run 0 scan --threads 1 -o "$T/skew.1" "$T/skew.jsonl"
+for n in 2 3 8; do
+  run 0 scan --threads "$n" -o "$T/skew.n" "$T/skew.jsonl"
+  expect_same "$T/skew.1" "$T/skew.n" "skewed sizes, --threads 1 vs $n"
+done
 run 0 scan --threads 1 "$D" "$T/arc.zip" "$T/in.csv"
 cp "$T/out" "$T/mixed.1"
 run 0 scan --threads 4 "$D" "$T/arc.zip" "$T/in.csv"
