@@ -29,7 +29,7 @@ const char kScanSynopsis[] =
     "                           INPUT:LINE); blank lines are skipped\n"
     "  .csv                     a header row, then one report per record\n"
     "                           (quoted fields may span lines); a missing id\n"
-    "                           becomes INPUT:ROW (data rows count from 1)\n"
+    "                           becomes the row number (data rows count from 1)\n"
     "  .tar .tar.gz .tgz .zip   each regular member is read by its own name:\n"
     "                           .jsonl/.ndjson lines, .csv rows, anything\n"
     "                           else one text report; ids are\n"

@@ -479,9 +479,10 @@ class CsvReader {
     row_open_ = false;
   }
 
+  // The contract: a CSV id defaults to the row number (data rows count
+  // from 1); inside an archive it follows the member's prefix.
   std::string FallbackId(uint64_t row) const {
-    return s_->id_prefix.empty() ? s_->name + ":" + Num(row)
-                                 : s_->id_prefix + Num(row);
+    return s_->id_prefix + Num(row);
   }
 
   static void OnField(void* data, size_t len, void* self) {

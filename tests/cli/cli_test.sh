@@ -296,9 +296,9 @@ run 0 scan "$T/in.csv"
 cp "$T/out" "$T/csv.out"
 expect_records "$T/csv.out" "c1	-
 c2	-
-$T/in.csv:3	-
+3	-
 c4	empty_report
-$T/in.csv:5	csv_error
+5	csv_error
 c6	-" "CSV"
 error_messages "$T/csv.out" >"$T/msgs"
 expect_not_contains "$T/msgs" "$SECRET" "CSV errors quote no report text"
@@ -315,8 +315,8 @@ printf 'id,text\nq1,"ok %s"\nq2,"bad "quote" %s"\nq3,"bad \xff %s"\nq4,"fine %s"
   "$SECRET" "$SECRET" "$SECRET" "$SECRET" >"$T/bad.csv"
 run 0 scan "$T/bad.csv"
 expect_records "$T/out" "q1	-
-$T/bad.csv:2	csv_error
-$T/bad.csv:3	invalid_utf8
+2	csv_error
+3	invalid_utf8
 q4	-" "bad CSV"
 error_messages "$T/out" >"$T/msgs"
 expect_not_contains "$T/msgs" "$SECRET" "bad CSV errors quote no report text"
@@ -324,10 +324,10 @@ off=$(python3 -c '
 import sys
 print(open(sys.argv[1], "rb").read().index(b"\xff"))' "$T/bad.csv")
 expect_contains "$T/msgs" "invalid UTF-8 at byte offset $off" "CSV invalid_utf8 offset"
-# No id column: ids are INPUT:ROW; custom columns.
+# No id column: ids are row numbers; custom columns.
 printf 'note,body\nn1,"MRI %s"\n' "$SECRET" >"$T/cols.csv"
 run 0 scan --text-field body "$T/cols.csv"
-expect_records "$T/out" "$T/cols.csv:1	-" "CSV without id column"
+expect_records "$T/out" "1	-" "CSV without id column"
 
 ########################################################################
 # A directory: known extensions only, recursive, sorted relative paths.
@@ -369,7 +369,7 @@ run 0 scan --format jsonl - <"$T/crlf.jsonl"
 expect_records "$T/out" "a	-
 b	-" "stdin JSONL"
 run 0 scan --format csv <"$T/cols.csv"
-expect_records "$T/out" "-:1	missing_text_field" "stdin CSV"
+expect_records "$T/out" "1	missing_text_field" "stdin CSV"
 # --format overrides the extension of a named file.
 cp "$T/crlf.jsonl" "$T/records.dat"
 run 0 scan --format jsonl "$T/records.dat"
