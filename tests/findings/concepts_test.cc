@@ -78,6 +78,7 @@ const Surface kSurfaces[] = {
     {"cord_compression", "Osteophytes effacing the cord."},
     {"cord_compression", "Mild flattening of the left hemicord."},
     {"cord_compression", "The disc may mildly indent the cord contour."},
+    {"cord_contact", "The cord touches the osteophyte at C5-6."},
     {"cord_compression", "Severe cord compression at C6-7."},
     {"cord_contact", "The protrusion abuts the cord."},
     {"cord_contact", "A ridge contacts the ventral cord."},
@@ -269,6 +270,11 @@ const Surface kTraps[] = {
     {"vascular_malformation", "Serpiginous perimedullary flow voids."},
     {"study_limited", "Myelomalacia versus CSF pulsation artifact."},
     {"syrinx", "Prominent central canal, a normal variant."},
+    // Word pieces: a rule never matches inside a longer word.
+    {"postoperative", "No restricted diffusion on diffusion-weighted images."},
+    {"postoperative", "Small right facet joint effusion at C3-4."},
+    {"myelitis", "Vertebral osteomyelitis of C6 with discitis."},
+    {"myelitis", "Known neuromyelitis optica spectrum disorder."},
 };
 
 TEST_F(ShippedLexicons, TrapsDoNotYieldTheWrongConcept) {

@@ -6,7 +6,9 @@
 #include "gtest/gtest.h"
 #include "lexicon/compiled_lexicon.h"
 #include "lexicon/lexicon_parser.h"
+#include "match/matcher.h"
 #include "testing/test_util.h"
+#include "text/document.h"
 
 namespace myelex {
 namespace {
@@ -51,6 +53,45 @@ TEST(ShippedLexiconFiles, ProvideEveryRuleKind) {
   EXPECT_GT(counts[static_cast<int>(RuleKind::kModifier)], 0);
   EXPECT_GT(counts[static_cast<int>(RuleKind::kSection)], 0);
   EXPECT_GT(counts[static_cast<int>(RuleKind::kAttribute)], 0);
+}
+
+// No rule matches a piece of a longer word ("fusion" in "diffusion",
+// "myelitis" in "osteomyelitis"): every written pattern needs \b where it
+// begins or ends with a word character (lexicons/README.md). Each rule's own
+// example phrase (its literal) is glued between letters, and no mention may
+// start or end inside a word.
+TEST(ShippedLexiconFiles, NoMatchStartsOrEndsInsideAWord) {
+  Lexicon lexicon;
+  std::vector<std::string> problems;
+  LoadLexiconDir(testing::SourcePath("lexicons"), &lexicon, &problems);
+  std::string text;
+  for (const Rule& rule : lexicon.rules) {
+    if (rule.literal == "-" || rule.kind == RuleKind::kSection) continue;
+    text += "qz" + rule.literal + "zq.\n";
+  }
+  text +=
+      "Diffusion-weighted images; restricted diffusion; small effusion; "
+      "neuromyelitis optica; discitis-osteomyelitis; nonenhancing cord.\n";
+  std::unique_ptr<CompiledLexicon> compiled;
+  ASSERT_OK(CompiledLexicon::Create(std::move(lexicon), &compiled));
+  Document doc = Document::Build(text, compiled->text_rules());
+  const std::string_view t = doc.normalized();
+  auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  int bad = 0;
+  for (const Mention& m : Match(*compiled, doc)) {
+    const uint32_t b = m.norm.begin, e = m.norm.end;
+    const bool inside_start = b > 0 && word(t[b - 1]) && word(t[b]);
+    const bool inside_end =
+        e < t.size() && e > b && word(t[e]) && word(t[e - 1]);
+    if (inside_start || inside_end) {
+      ++bad;
+      ADD_FAILURE() << compiled->rule(m.rule).id << " matches '"
+                    << t.substr(b, e - b) << "' inside a word";
+    }
+  }
+  EXPECT_EQ(bad, 0);
 }
 
 }  // namespace
