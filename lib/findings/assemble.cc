@@ -108,6 +108,15 @@ bool HasBlankLine(std::string_view text, uint32_t begin, uint32_t end) {
   return false;
 }
 
+// Concepts that name a diagnosis (rather than a sign, device, imaging
+// finding or surgery) when they appear in a clinical history.
+bool IsHistoryDiagnosis(const std::string& concept) {
+  return concept == "myelopathy" || concept == "demyelinating_disease" ||
+         concept == "myelitis" || concept == "spinal_infection" ||
+         concept == "spinal_neoplasm" || concept == "cord_ischemia" ||
+         concept == "vascular_malformation";
+}
+
 bool TakesLevels(const std::string& concept) {
   return concept != "clinical_myelopathy" && concept != "mri_contraindication";
 }
@@ -302,11 +311,14 @@ class Assembler {
     // history. Symptoms, signs, devices and diagnoses there are facts, and
     // hypothetical only when a question cue says so ("r/o myelopathy");
     // myelopathy is a clinical diagnosis ("CSM. Pre-operative planning.").
+    // A diagnosis the referrer only suspects ("?myelopathy", "Possible
+    // demyelination.", "likely MS") is the question, not a known diagnosis;
+    // a suspected sign ("Hyperreflexia?") stays a (possible) fact.
     if (f.section == SectionKind::kHistory && !f.historical &&
-        f.concept == "myelopathy" &&
+        IsHistoryDiagnosis(f.concept) &&
         (f.certainty == Certainty::kPossible ||
          f.certainty == Certainty::kProbable)) {
-      f.hypothetical = true;  // "?myelopathy", "possible myelopathy"
+      f.hypothetical = true;
     }
     if (f.section == SectionKind::kHistory && !f.historical &&
         f.concept != "myelopathy" &&

@@ -640,6 +640,20 @@ const Row kRows[] = {
      "mild cord oedema", kPs, false, false, false},
     {"Multilevel spondylosis. ? mild cord oedema at C5.",
      "spondylosis", kD, false, false, false},
+    // scope: "with A versus B" compares A and B only; purpose clauses and
+    // other studies' statements
+    {"Moderate C4-5 stenosis with calcified versus thickened ligamentum flavum.",
+     "stenosis", kD, false, false, false},
+    {"Moderate C4-5 stenosis with calcified versus thickened ligamentum flavum.",
+     "thickened ligamentum flavum", kPs, false, false, false},
+    {"A CT myelogram may help to show whether the cord is compressed.",
+     "cord is compressed", kD, false, true, false},
+    {"Contrast-enhanced MRI is advised to characterize the cord lesion.",
+     "cord lesion", kD, false, true, false},
+    {"An outside MRI raised the question of an intramedullary tumour.",
+     "intramedullary tumour", kPs, true, false, false},
+    {"A cervical MRI two years ago was nondiagnostic.",
+     "nondiagnostic", kD, true, false, false},
 };
 // clang-format on
 

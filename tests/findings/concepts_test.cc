@@ -454,6 +454,35 @@ TEST_F(ShippedLexicons, SectionHeadersOfTerseAndTemplateReports) {
   }
 }
 
+// A diagnosis the referrer only suspects is the question of the study; a
+// known diagnosis and a suspected sign are facts (lib/findings/assemble.cc).
+TEST_F(ShippedLexicons, SuspectedDiagnosisInTheHistoryIsTheQuestion) {
+  struct Case {
+    const char* report;
+    const char* concept;
+    bool hypothetical;
+  } cases[] = {
+      {"INDICATION: Leg numbness. Possible multiple sclerosis.\nFINDINGS: "
+       "Normal.",
+       "demyelinating_disease", true},
+      {"INDICATION: Fever, likely discitis.\nFINDINGS: Normal.",
+       "spinal_infection", true},
+      {"INDICATION: Known multiple sclerosis.\nFINDINGS: Normal.",
+       "demyelinating_disease", false},
+      {"INDICATION: Neck pain. Hyperreflexia?\nFINDINGS: Normal.",
+       "clinical_myelopathy", false},
+  };
+  for (const auto& c : cases) {
+    Analysis a = Analyze(c.report);
+    const Finding* f = nullptr;
+    for (const Finding& x : a.findings) {
+      if (x.concept == c.concept) f = &x;
+    }
+    ASSERT_NE(f, nullptr) << c.report;
+    EXPECT_EQ(f->hypothetical, c.hypothetical) << c.report;
+  }
+}
+
 TEST_F(ShippedLexicons, ExamFacts) {
   struct Case {
     const char* report;
