@@ -79,6 +79,8 @@ const Surface kSurfaces[] = {
     {"cord_compression", "Mild flattening of the left hemicord."},
     {"cord_compression", "The disc may mildly indent the cord contour."},
     {"cord_contact", "The cord touches the osteophyte at C5-6."},
+    {"myelopathy",
+     "The faint signal may represent early myelopathy or artefact."},
     {"cord_compression", "Severe cord compression at C6-7."},
     {"cord_contact", "The protrusion abuts the cord."},
     {"cord_contact", "A ridge contacts the ventral cord."},
@@ -270,6 +272,13 @@ const Surface kTraps[] = {
     {"vascular_malformation", "Serpiginous perimedullary flow voids."},
     {"study_limited", "Myelomalacia versus CSF pulsation artifact."},
     {"syrinx", "Prominent central canal, a normal variant."},
+    // An artifact named as the explanation of an appearance is not a limit
+    // of the study.
+    {"study_limited",
+     "A thin central line in the cord, most likely representing truncation "
+     "(Gibbs) artifact."},
+    {"study_limited", "The faint focus is felt to be CSF flow artefact."},
+    {"study_limited", "Dorsal signal attributed to pulsation artifact."},
     // Word pieces: a rule never matches inside a longer word.
     {"postoperative", "No restricted diffusion on diffusion-weighted images."},
     {"postoperative", "Small right facet joint effusion at C3-4."},
