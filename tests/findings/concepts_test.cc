@@ -335,6 +335,27 @@ TEST_F(ShippedLexicons, CertaintyOfPhrasesThatCarryTheirOwnPolarity) {
        Certainty::kNegated},
       {"CSF is preserved dorsal to the cord.", "csf_effacement",
        Certainty::kNegated},
+      // Negation families: passive "is not X-ed", "without X-ing it", a
+      // preserved outline, "does not limit", and "canal OK/free/capacious".
+      {"At C3-4 the hemicord is not indented.", "cord_compression",
+       Certainty::kNegated},
+      {"Cord not displaced at C6-7.", "cord_compression", Certainty::kNegated},
+      {"The bar contacts the ventral cord without flattening it.",
+       "cord_compression", Certainty::kNegated},
+      {"Normal cord contour at every level.", "cord_compression",
+       Certainty::kNegated},
+      {"The central canal is not stenotic.", "canal_stenosis",
+       Certainty::kNegated},
+      {"Central canal fine.", "canal_stenosis", Certainty::kNegated},
+      {"The canal is of adequate calibre.", "canal_stenosis",
+       Certainty::kNegated},
+      {"Exit foramina open bilaterally.", "foraminal_stenosis",
+       Certainty::kNegated},
+      {"Left foramen not narrowed.", "foraminal_stenosis", Certainty::kNegated},
+      {"Swallowing motion does not degrade the examination.", "study_limited",
+       Certainty::kNegated},
+      {"Minor non-limiting pulsation of the CSF; the exam is not limited.",
+       "study_limited", Certainty::kNegated},
   };
   for (const Case& c : cases) {
     std::vector<Finding> f = Find(c.sentence, c.concept);
