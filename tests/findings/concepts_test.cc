@@ -356,6 +356,17 @@ TEST_F(ShippedLexicons, CertaintyOfPhrasesThatCarryTheirOwnPolarity) {
        Certainty::kNegated},
       {"Minor non-limiting pulsation of the CSF; the exam is not limited.",
        "study_limited", Certainty::kNegated},
+      // CT myelography: the contrast column is the CSF space.
+      {"Osteophytes efface the dorsal contrast column at C4-5.",
+       "csf_effacement", Certainty::kDefinite},
+      {"Near-complete obliteration of the intrathecal contrast at C6-7.",
+       "csf_effacement", Certainty::kDefinite},
+      {"No contrast outlining the cord at C5-6.", "csf_effacement",
+       Certainty::kDefinite},
+      {"Ventral contrast thinned at C3-4.", "csf_effacement",
+       Certainty::kDefinite},
+      {"At C4-5 the cord, which is flattened, fills the canal.",
+       "cord_compression", Certainty::kDefinite},
   };
   for (const Case& c : cases) {
     std::vector<Finding> f = Find(c.sentence, c.concept);
