@@ -79,6 +79,10 @@ const Surface kSurfaces[] = {
     {"cord_compression", "Mild flattening of the left hemicord."},
     {"cord_compression", "The disc may mildly indent the cord contour."},
     {"cord_contact", "The cord touches the osteophyte at C5-6."},
+    {"cord_lesion", "Stable demyelinating plaques at C2 and C5."},
+    {"cord_lesion", "The C3 lesion is unchanged."},
+    {"myelitis",
+     "Dorsal subpial enhancement suggests spinal cord sarcoidosis."},
     {"myelopathy",
      "The faint signal may represent early myelopathy or artefact."},
     {"cord_compression", "Severe cord compression at C6-7."},
@@ -279,6 +283,20 @@ const Surface kTraps[] = {
      "(Gibbs) artifact."},
     {"study_limited", "The faint focus is felt to be CSF flow artefact."},
     {"study_limited", "Dorsal signal attributed to pulsation artifact."},
+    // Triggers out of context: a sign is not the diagnosis, other organs
+    // and the brain are not the cord, a nerve root is not the cord, a
+    // protocol name is not a diagnosis.
+    {"cord_ischemia", "Pencil-like T2 hyperintensity in the ventral cord."},
+    {"myelitis", "History of pulmonary sarcoidosis treated with steroids."},
+    {"cord_signal_abnormality",
+     "Scattered T1 hypointense foci within the C4 and C5 vertebral bodies."},
+    {"cord_lesion", "Sclerotic lesion at C7, likely a bone island."},
+    {"cord_atrophy", "Mild age-related volume loss of the brain."},
+    {"cord_atrophy", "Generalized cerebral volume loss."},
+    {"cord_enhancement", "A juxtacortical lesion shows open-ring enhancement."},
+    {"cord_compression",
+     "The extrusion causes compression of the traversing left S1 root."},
+    {"demyelinating_disease", "Cervical spine MRI, MS protocol."},
     // Word pieces: a rule never matches inside a longer word.
     {"postoperative", "No restricted diffusion on diffusion-weighted images."},
     {"postoperative", "Small right facet joint effusion at C3-4."},
