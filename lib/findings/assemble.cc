@@ -85,6 +85,7 @@ struct SentenceLevels {
   std::vector<NormSpan> spans;
   std::vector<std::vector<SpinalLevel>> levels;  // parallel to spans
   std::vector<bool> inline_header;  // parallel: "c5-6:" inside the sentence
+  std::vector<bool> operated;       // parallel: "the fused levels"
   std::vector<SpinalLevel> header;  // level paragraph header
   std::vector<SpinalLevel> explicit_union;  // explicit mentions only
   // The sentence's topic level: its first level mention when no finding
@@ -215,6 +216,7 @@ class Assembler {
     polarity_ = AttributeMentions(lexicon_, mentions_, "polarity");
     level_scope_ = AttributeMentions(lexicon_, mentions_, "level_scope");
     ResolveLevels();
+    ResolveOperatedLevels();
 
     // ConText over the findings, and over the exam and recommendation
     // attributes (to drop "prior MRI" and "no follow-up is needed").
@@ -241,6 +243,7 @@ class Assembler {
       result.findings.push_back(MakeFinding(
           targets_[i], result.context.assertions[i], result.context));
     }
+    AddEllipticalConjuncts(&result.findings);
 
     std::vector<bool> excluded(mentions_.size(), false);
     for (size_t k = 0; k < extra.size(); ++k) {
@@ -382,6 +385,7 @@ class Assembler {
         }
         uint32_t after = lm.span.end;
         while (after < sentence.span.end && text_[after] == ' ') ++after;
+        sl.operated.push_back(lm.kind == LevelMention::Kind::kOperated);
         sl.inline_header.push_back(after < sentence.span.end &&
                                    text_[after] == ':');
         if (sl.spans.empty() && lm.span.end <= first_finding &&
@@ -410,6 +414,129 @@ class Assembler {
         sl.carried = topic;
       } else if (!sl.spans.empty()) {
         topic.clear();  // a sentence with its own levels ends the topic
+      }
+    }
+  }
+
+  // An elliptical second conjunct repeats the finding at another level with
+  // its own severity: "moderate canal narrowing at C5-6 and mild at C4-5"
+  // is also a mild narrowing at C4-5. The conjunct is a severity word right
+  // after "and", "or", "but" or a comma, then at most one word ("at") and a
+  // level that ends the clause or is followed by a comma or a coordinator,
+  // with no target between the finding and it. The copy keeps the
+  // finding's concept and assertion; its span is the conjunct. Findings are
+  // appended after the per-target ones (which stay parallel to the targets).
+  void AddEllipticalConjuncts(std::vector<Finding>* findings) {
+    const size_t n = targets_.size();
+    for (size_t i = 0; i < n; ++i) {
+      if ((*findings)[i].severity.empty() || (*findings)[i].levels.empty()) {
+        continue;
+      }
+      const Mention& m = mentions_[targets_[i]];
+      const NormSpan clause =
+          ClauseOf(text_, doc_.sentences()[m.sentence].span, m.norm);
+      uint32_t limit = clause.end;
+      for (int o : targets_) {
+        const NormSpan& on = mentions_[o].norm;
+        if (mentions_[o].sentence == m.sentence && on.begin >= m.norm.end) {
+          limit = std::min(limit, on.begin);
+        }
+      }
+      const SentenceLevels& sl = levels_[m.sentence];
+      for (int a : severity_) {
+        const NormSpan& s = mentions_[a].norm;
+        if (mentions_[a].sentence != m.sentence || s.begin < m.norm.end ||
+            s.end > limit) {
+          continue;
+        }
+        if (!FollowsCoordinator(s.begin, m.norm.end)) continue;
+        int level = -1;
+        for (size_t k = 0; k < sl.spans.size(); ++k) {
+          if (sl.spans[k].begin >= s.end && !sl.levels[k].empty() &&
+              sl.spans[k].end <= limit &&
+              WordsBetween(text_, s.end, sl.spans[k].begin) <= 1 &&
+              !GapHasJoint(text_, s.end, sl.spans[k].begin)) {
+            level = static_cast<int>(k);
+            break;
+          }
+        }
+        if (level < 0 || !EndsConjunct(sl.spans[level].end, clause.end)) {
+          continue;
+        }
+        Finding g = (*findings)[i];
+        g.severity = lexicon_.rule(mentions_[a].rule).value;
+        g.levels = Canonical(sl.levels[level]);
+        if (g.levels == (*findings)[i].levels) continue;
+        g.span = doc_.ToOriginal(NormSpan(s.begin, sl.spans[level].end));
+        findings->push_back(std::move(g));
+      }
+    }
+  }
+
+  // True if the text right before `pos` (after `from`) is a coordinator:
+  // ", ", "and", "or", "but" (grammar words only).
+  bool FollowsCoordinator(uint32_t pos, uint32_t from) const {
+    uint32_t e = pos;
+    while (e > from && text_[e - 1] == ' ') --e;
+    if (e > from && text_[e - 1] == ',') return true;
+    uint32_t b = e;
+    while (b > from && IsWordChar(text_[b - 1])) --b;
+    if (b > from && IsWordChar(text_[b - 1])) return false;
+    std::string_view w = text_.substr(b, e - b);
+    return w == "and" || w == "or" || w == "but";
+  }
+
+  // True if a conjunct ending at `end` closes its clause: only spaces and
+  // punctuation before `clause_end`, or a comma or coordinator next.
+  bool EndsConjunct(uint32_t end, uint32_t clause_end) const {
+    uint32_t p = end;
+    while (p < clause_end && text_[p] == ' ') ++p;
+    if (p >= clause_end) return true;
+    const char c = text_[p];
+    if (c == ',' || c == '.' || c == ';' || c == ')' || c == ':') return true;
+    std::string_view rest = text_.substr(p, clause_end - p);
+    for (std::string_view w : {"and ", "or ", "but "}) {
+      if (rest.substr(0, w.size()) == w) return true;
+    }
+    return false;
+  }
+
+  // "The fused/operated levels" name the levels of the surgery the report
+  // describes: the union of the levels of its `postoperative` findings.
+  // Without any, such a mention keeps the ordinary anaphora resolution.
+  void ResolveOperatedLevels() {
+    bool any = false;
+    for (const SentenceLevels& sl : levels_) {
+      for (bool o : sl.operated) any |= o;
+    }
+    if (!any) return;
+    std::vector<SpinalLevel> operated;
+    for (int t : targets_) {
+      const Mention& m = mentions_[t];
+      if (lexicon_.rule(m.rule).concept != "postoperative") continue;
+      const NormSpan clause =
+          ClauseOf(text_, doc_.sentences()[m.sentence].span, m.norm);
+      for (const std::string& level : Levels(t, clause, false)) {
+        SpinalLevel l;
+        if (ParseCanonicalLevel(level, &l)) operated.push_back(l);
+      }
+    }
+    if (operated.empty()) return;
+    // Surgery spans disc levels: vertebrae named for screws or laminae are
+    // covered by the disc levels when there are any.
+    if (std::any_of(operated.begin(), operated.end(),
+                    [](const SpinalLevel& l) { return l.IsDisc(); })) {
+      operated.erase(
+          std::remove_if(operated.begin(), operated.end(),
+                         [](const SpinalLevel& l) { return !l.IsDisc(); }),
+          operated.end());
+    }
+    std::sort(operated.begin(), operated.end());
+    operated.erase(std::unique(operated.begin(), operated.end()),
+                   operated.end());
+    for (SentenceLevels& sl : levels_) {
+      for (size_t k = 0; k < sl.operated.size(); ++k) {
+        if (sl.operated[k]) sl.levels[k] = operated;
       }
     }
   }
@@ -501,6 +628,27 @@ class Assembler {
     }
     if (sl.topic >= 0 && sl.spans[sl.topic].end <= m.norm.begin) {
       return Canonical(sl.levels[sl.topic]);
+    }
+    // A clause that names no level takes its sentence's ("severe stenosis
+    // at C4-5; cord compression cannot be excluded"): the levels of the
+    // clauses before it, else of those after it.
+    {
+      bool clause_has_level = false;
+      std::vector<SpinalLevel> earlier, later;
+      for (size_t k = 0; k < sl.spans.size(); ++k) {
+        const NormSpan& s = sl.spans[k];
+        if (sl.levels[k].empty()) continue;
+        if (s.end <= clause.begin) {
+          earlier.insert(earlier.end(), sl.levels[k].begin(),
+                         sl.levels[k].end());
+        } else if (s.begin >= clause.end) {
+          later.insert(later.end(), sl.levels[k].begin(), sl.levels[k].end());
+        } else {
+          clause_has_level = true;
+        }
+      }
+      if (!clause_has_level && !earlier.empty()) return Canonical(earlier);
+      if (!clause_has_level && !later.empty()) return Canonical(later);
     }
     if (!sl.header.empty()) return Canonical(sl.header);
     if (after >= 0) return Canonical(sl.levels[after]);

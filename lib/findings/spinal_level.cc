@@ -100,11 +100,13 @@ class Scanner {
         continue;
       }
       size_t end = 0;
-      if (MatchAnaphora(w, &end)) {
+      bool operated = false;
+      if (MatchAnaphora(w, &end, &operated)) {
         LevelMention lm;
         lm.span = NormSpan(base_offset + static_cast<uint32_t>(start),
                            base_offset + static_cast<uint32_t>(end));
-        lm.kind = LevelMention::Kind::kAnaphora;
+        lm.kind = operated ? LevelMention::Kind::kOperated
+                           : LevelMention::Kind::kAnaphora;
         out.push_back(std::move(lm));
         w = FirstWordAtOrAfter(end);
         continue;
@@ -314,8 +316,35 @@ class Scanner {
         item->clear = true;
         return true;
       }
+    } else if (q == p && q + 1 < text_.size() && text_[q] == ' ') {
+      // "c5 c6" (dictation): the next vertebra of the same region, written
+      // with its letter after one space, is the disc level between them,
+      // unless the pair names roots or bones ("c5 c6 nerve roots").
+      Vert v;
+      if (ParseVert(q + 1, &v) && v.ocr_pair == 0 && !v.spaced &&
+          v.region == item->region && v.index == item->hi + 1 &&
+          !FollowedByStructure(v.end)) {
+        item->hi = v.index;
+        item->end = v.end;
+        item->clear = true;
+        return true;
+      }
     }
     return !require;
+  }
+
+  // True if the word after `end` names something that two vertebrae listed
+  // side by side can be, other than their disc level.
+  bool FollowedByStructure(size_t end) const {
+    std::string_view next = NextWord(end);
+    for (const char* w :
+         {"nerve", "nerves", "root", "roots", "vertebra", "vertebrae",
+          "vertebral", "bodies", "body", "dermatome", "dermatomes",
+          "radiculopathy", "radiculopathies", "pedicles", "laminae", "and",
+          "or"}) {
+      if (next == w) return true;
+    }
+    return false;
   }
 
   // Parses one item at `pos`. `region` is the region inherited from the
@@ -539,8 +568,10 @@ class Scanner {
 
   // Anaphora: "(at) this level", "these levels", "the above levels", "the
   // same level", "that level", "both levels", "the aforementioned levels",
-  // "each of these levels". Word index `w` is the first word.
-  bool MatchAnaphora(size_t w, size_t* end) const {
+  // "each of these levels". Word index `w` is the first word. *operated is
+  // set when a modifier names the levels of surgery ("the fused levels",
+  // "the operated segments", "the instrumented levels").
+  bool MatchAnaphora(size_t w, size_t* end, bool* operated) const {
     size_t i = w;
     if (i < words_.size() && WordText(i) == "at") ++i;
     if (i >= words_.size()) return false;
@@ -575,11 +606,28 @@ class Scanner {
             "2", "3", "stenotic", "noted"}) {
         if (mod == m) is_mod = true;
       }
+      for (const char* m :
+           {"fused", "operated", "operative", "instrumented", "postoperative",
+            "post", "surgical", "surgically", "treated", "decompressed",
+            "fusion", "arthrodesis"}) {
+        if (mod == m) {
+          is_mod = true;
+          *operated = true;
+        }
+      }
       if (!is_mod) break;
       modified = true;
       ++i;
     }
     if (needs_modifier && !modified) return false;
+    // "above the fused segment", "adjacent to the operated levels" name the
+    // levels next to the surgery, not the surgery's own.
+    if (*operated && w > 0) {
+      for (const char* rel : {"above", "below", "beyond", "to", "over", "under",
+                              "past", "outside", "except"}) {
+        if (WordText(w - 1) == rel) return false;
+      }
+    }
     if (i >= words_.size()) return false;
     std::string_view head = WordText(i);
     if (head != "level" && head != "levels" && head != "segment" &&

@@ -65,11 +65,13 @@ struct LevelMention {
   enum class Kind {
     kExplicit,  // "C5-6", "C3 through C6", "C4-5 and C5-6", "retro-C5"
     kAnaphora,  // "at this level", "at these levels", "at the above levels"
+    kOperated,  // "at the fused levels", "the operated segment": the levels
+                // of the surgery the report names (resolved by the caller)
   };
   NormSpan span;  // offsets in the text passed to FindLevels (+ base_offset)
   Kind kind = Kind::kExplicit;
   std::vector<SpinalLevel> levels;  // expanded, sorted, distinct; empty for
-                                    // kAnaphora
+                                    // kAnaphora and kOperated
 };
 
 // Finds the level expressions in `text` (normalized, lower-case text of one

@@ -542,6 +542,43 @@ TEST_F(ShippedLexicons, SuspectedDiagnosisInTheHistoryIsTheQuestion) {
   }
 }
 
+// Levels (corpus/README.md conventions): a clause without a level takes its
+// sentence's; "the operated levels" are the surgery's; an elliptical
+// conjunct ("and mild at C3-4") is a finding of its own; "C5 C6" is a disc.
+TEST_F(ShippedLexicons, LevelsOfClausesSurgeryAndEllipsis) {
+  auto levels_of = [](const Analysis& a, const std::string& concept) {
+    std::vector<std::vector<std::string>> out;
+    for (const Finding& f : a.findings) {
+      if (f.concept == concept) out.push_back(f.levels);
+    }
+    return out;
+  };
+  using Levels = std::vector<std::vector<std::string>>;
+  EXPECT_EQ(levels_of(Analyze("FINDINGS: Severe canal stenosis at C3-4; cord "
+                              "compression cannot be excluded."),
+                      "cord_compression"),
+            Levels({{"C3-C4"}}));
+  Levels limited = levels_of(Analyze("HISTORY: Prior C4-C6 ACDF.\nFINDINGS: "
+                                     "Susceptibility artifact obscures the "
+                                     "cord at the operated levels."),
+                             "study_limited");
+  ASSERT_FALSE(limited.empty());
+  for (const auto& l : limited) {
+    EXPECT_EQ(l, std::vector<std::string>({"C4-C5", "C5-C6"}));
+  }
+  Analysis a =
+      Analyze("FINDINGS: Moderate canal stenosis at C6-7 and mild at C3-4.");
+  EXPECT_EQ(levels_of(a, "canal_stenosis"), Levels({{"C6-C7"}, {"C3-C4"}}));
+  for (const Finding& f : a.findings) {
+    if (f.concept != "canal_stenosis") continue;
+    EXPECT_EQ(f.severity, f.levels[0] == "C3-C4" ? "mild" : "moderate");
+  }
+  EXPECT_EQ(levels_of(Analyze("FINDINGS: At C5 C6 there is moderate canal "
+                              "stenosis."),
+                      "canal_stenosis"),
+            Levels({{"C5-C6"}}));
+}
+
 TEST_F(ShippedLexicons, ExamFacts) {
   struct Case {
     const char* report;

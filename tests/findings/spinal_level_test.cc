@@ -53,6 +53,7 @@ TEST(SpinalLevel, ParsesEveryWrittenFormOfOneDiscLevel) {
       {"c7-th1", "C7-T1"},
       {"c7/t1", "C7-T1"},
       {"c5,6", "C5-C6"},
+      {"c5 c6", "C5-C6"},
       {"c56 disc bulge", "C5-C6"},
       {"C5-C6", "C5-C6"},  // raw upper case
       {"t1-2", "T1-T2"},
@@ -144,6 +145,29 @@ TEST(SpinalLevel, FindsAnaphora) {
   for (const Case& c : kCases) {
     EXPECT_EQ(Render(c.text), c.want) << c.text;
   }
+}
+
+// "C5 C6" (dictation) is the disc level between two adjacent vertebrae,
+// but not when the pair names roots or bones, and not when they are apart.
+TEST(SpinalLevel, SpaceSeparatedAdjacentVertebraeAreADiscLevel) {
+  EXPECT_EQ(Render("focus in the cord at c4 c5 which may be gliosis"), "C4-C5");
+  EXPECT_EQ(Render("fusion of the c5 c6 vertebral bodies"), "C5 | C6");
+  EXPECT_EQ(Render("c4 c6"), "C4 | C6");
+}
+
+// "The fused levels", "the operated segment" refer to the surgery's levels
+// (resolved by the findings assembler); "above the fused segment" does not.
+TEST(SpinalLevel, OperatedLevelsAreTheirOwnKindOfAnaphora) {
+  std::vector<LevelMention> m = FindLevels("artifact at the fused levels");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].kind, LevelMention::Kind::kOperated);
+  m = FindLevels("canal narrowing at the operated segment");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].kind, LevelMention::Kind::kOperated);
+  EXPECT_TRUE(FindLevels("the cord above the fused segment").empty());
+  m = FindLevels("stenosis at these levels");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].kind, LevelMention::Kind::kAnaphora);
 }
 
 TEST(SpinalLevel, AnaphoraMentionsHaveNoLevelsAndCoverThePhrase) {
