@@ -23,7 +23,9 @@
 //      "excluded", "no definite" over "no", litotes "not unlikely" over
 //      "unlikely"); a pseudo cue wins a tie. Losers are blocked. Two cues of
 //      different categories on exactly the same span both stand (the
-//      lexicon's way to make "has resolved" negated AND historical).
+//      lexicon's way to make "has resolved" negated AND historical). A
+//      terminator inside a longer scoped cue ("equivocal;") also stands:
+//      it still ends the scopes of other cues.
 //   2. Nesting: a forward certainty cue that sits inside the forward scope of
 //      another certainty cue, with no coordinated conjunct in between, takes
 //      over the rest of that scope with the WEAKER of the two certainties

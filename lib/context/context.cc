@@ -187,7 +187,12 @@ void ContextRunner::ResolveOverlaps(const std::vector<int>& cues) {
       Category kcat = RuleOf(k).category;
       bool twin = sc == sk && cat != kcat && cat != Category::kPseudo &&
                   kcat != Category::kPseudo;
-      if (!twin) {
+      // A terminator that a longer cue swallowed ("equivocal;", "there is
+      // possible") still ends scopes; only a pseudo cue removes it.
+      bool terminator = cat == Category::kTerminate &&
+                        kcat != Category::kPseudo &&
+                        kcat != Category::kTerminate;
+      if (!twin && !terminator) {
         blocked = true;
         break;
       }

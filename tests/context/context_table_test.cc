@@ -654,6 +654,12 @@ const Row kRows[] = {
      "intramedullary tumour", kPs, true, false, false},
     {"A cervical MRI two years ago was nondiagnostic.",
      "nondiagnostic", kD, true, false, false},
+    {"Cord flattening equivocal; moderate foraminal stenosis at C6-7.",
+     "foraminal stenosis", kD, false, false, false},
+    {"Cord flattening equivocal; moderate foraminal stenosis at C6-7.",
+     "Cord flattening", kPs, false, false, false},
+    {"Gadolinium is not possible; cord oedema at C4.",
+     "cord oedema", kD, false, false, false},
 };
 // clang-format on
 
