@@ -660,6 +660,10 @@ const Row kRows[] = {
      "Cord flattening", kPs, false, false, false},
     {"Gadolinium is not possible; cord oedema at C4.",
      "cord oedema", kD, false, false, false},
+    {"Dorsal cord signal at C3, which is likely partial volume averaging.",
+     "Dorsal cord signal", kU, false, false, false},
+    {"Subtle cord hyperintensity possibly due to partial volume of the CSF.",
+     "cord hyperintensity", kPs, false, false, false},
 };
 // clang-format on
 

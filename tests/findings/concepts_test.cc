@@ -374,6 +374,11 @@ TEST_F(ShippedLexicons, CertaintyOfPhrasesThatCarryTheirOwnPolarity) {
        Certainty::kNegated},
       {"Minor non-limiting pulsation of the CSF; the exam is not limited.",
        "study_limited", Certainty::kNegated},
+      {"The canal at C4-5 is patent.", "canal_stenosis", Certainty::kNegated},
+      {"The cord at C6-7 is not flattened.", "cord_compression",
+       Certainty::kNegated},
+      {"Cord enlargement without extrinsic compression.", "cord_compression",
+       Certainty::kNegated},
       // CT myelography: the contrast column is the CSF space.
       {"Osteophytes efface the dorsal contrast column at C4-5.",
        "csf_effacement", Certainty::kDefinite},
