@@ -29,21 +29,12 @@ RE2::Options MatchOptions() {
 // strings the trie grows more than it saves.
 constexpr size_t kMaxTrieStrings = 4096;
 
-// Appends the rule's strings to *word_start if each of them that begins with
-// a word byte has a leading \b (that trie skips positions inside words), else
-// to *anywhere. Returns false if the pattern is not a set of strings.
+// Appends the rule's strings to *entries. Returns false if the pattern is
+// not a set of strings.
 bool AddToTrie(const std::string& pattern, int rule,
-               std::vector<LiteralTrie::Entry>* word_start,
-               std::vector<LiteralTrie::Entry>* anywhere) {
+               std::vector<LiteralTrie::Entry>* entries) {
   std::vector<LiteralString> strings;
   if (!ExpandLiteralPattern(pattern, kMaxTrieStrings, &strings)) return false;
-  std::vector<LiteralTrie::Entry>* entries = word_start;
-  for (const LiteralString& s : strings) {
-    if (!s.lead_boundary() &&
-        lexicon_internal::IsWordByte(static_cast<unsigned char>(s.text[0]))) {
-      entries = anywhere;
-    }
-  }
   for (size_t k = 0; k < strings.size(); ++k) {
     entries->push_back({std::move(strings[k]), rule, static_cast<int>(k)});
   }
@@ -63,10 +54,8 @@ struct CompiledLexicon::Impl {
   // there are none. set_rules maps a Set index to a rule index.
   std::unique_ptr<RE2::Set> set;
   std::vector<int> set_rules;
-  // Rules whose pattern is a finite set of literal strings: those whose
-  // strings all start at word starts (or with punctuation), and the others.
-  LiteralTrie word_start_literals;
-  LiteralTrie anywhere_literals;
+  // Rules whose pattern is a finite set of literal strings.
+  LiteralTrie literals;
   std::unordered_map<std::string_view, int> ids;  // views into lexicon_
 };
 
@@ -87,7 +76,7 @@ Status CompiledLexicon::Create(Lexicon lexicon,
 
   std::vector<SectionRule> sections;
   std::vector<std::string> abbreviations;
-  std::vector<LiteralTrie::Entry> word_start_entries, anywhere_entries;
+  std::vector<LiteralTrie::Entry> literal_entries;
   for (int i = 0; i < static_cast<int>(rules.size()); ++i) {
     const Rule& rule = rules[i];
     if (!impl.ids.emplace(rule.id, i).second) {
@@ -109,7 +98,7 @@ Status CompiledLexicon::Create(Lexicon lexicon,
     }
     impl.regexes[i] = std::move(re);
 
-    if (AddToTrie(rule.pattern, i, &word_start_entries, &anywhere_entries)) {
+    if (AddToTrie(rule.pattern, i, &literal_entries)) {
       continue;
     }
     std::string error;
@@ -119,8 +108,7 @@ Status CompiledLexicon::Create(Lexicon lexicon,
     }
     impl.set_rules.push_back(i);
   }
-  impl.word_start_literals = LiteralTrie(word_start_entries);
-  impl.anywhere_literals = LiteralTrie(anywhere_entries);
+  impl.literals = LiteralTrie(literal_entries);
   if (impl.set_rules.empty()) {
     impl.set.reset();
   } else if (!impl.set->Compile()) {
@@ -166,8 +154,7 @@ void CompiledLexicon::CandidateRules(std::string_view text,
                                      std::vector<int>* hits) const {
   SetCandidates(impl_->set.get(), impl_->set_rules, text, hits);
   std::vector<LiteralTrie::Hit> literal_hits;
-  impl_->word_start_literals.FindAll(text, &literal_hits);
-  impl_->anywhere_literals.FindAll(text, &literal_hits);
+  impl_->literals.FindAll(text, &literal_hits);
   const size_t first = hits->size();
   for (const LiteralTrie::Hit& h : literal_hits) hits->push_back(h.rule);
   std::sort(hits->begin() + first, hits->end());
@@ -204,8 +191,7 @@ void CompiledLexicon::FindAll(
 void CompiledLexicon::FindAllRules(std::string_view text,
                                    std::vector<RuleMatch>* out) const {
   std::vector<LiteralTrie::Hit> literal_hits;
-  impl_->word_start_literals.FindAll(text, &literal_hits);
-  impl_->anywhere_literals.FindAll(text, &literal_hits);
+  impl_->literals.FindAll(text, &literal_hits);
   for (const LiteralTrie::Hit& h : literal_hits) {
     out->push_back({h.rule, h.begin, h.end});
   }

@@ -207,11 +207,107 @@ bool ExpandLiteralPattern(std::string_view pattern, size_t max_strings,
   return true;
 }
 
+// The free cells of a double array under construction, in a doubly linked
+// list by position, as candidates for a node's first child. A candidate
+// that has failed kMaxFailures times leaves the list (it stays free and may
+// still receive a later child), which bounds the search for nodes with many
+// children.
+class LiteralTrie::FreeCells {
+ public:
+  explicit FreeCells(std::vector<Cell>* cells) : cells_(*cells) { Grow(1); }
+
+  // Marks `cell` used, growing the array to hold it.
+  void Take(uint32_t cell) {
+    if (cell >= cells_.size()) Grow(cell + 1);
+    if (listed_[cell]) Unlink(cell);
+  }
+
+  // The lowest base >= 1 (in list order) at which children of byte classes
+  // `classes` (ascending, non-empty) all land in free cells; cells past the
+  // end of the array count as free.
+  uint32_t FindBase(const std::vector<uint32_t>& classes) {
+    for (int32_t f = head_;;) {
+      if (f < 0) {
+        // Every listed cell was tried: extend the array.
+        const size_t old_size = cells_.size();
+        Grow(old_size + 256);
+        f = static_cast<int32_t>(old_size);
+      }
+      const uint32_t cell = static_cast<uint32_t>(f);
+      const int32_t following = next_[cell];
+      bool fits = cell > classes[0];
+      const uint32_t base = cell - classes[0];
+      for (size_t i = 1; fits && i < classes.size(); ++i) {
+        const uint32_t c = base + classes[i];
+        fits = c >= cells_.size() || cells_[c].check == kFree;
+      }
+      if (fits) return base;
+      if (++failures_[cell] >= kMaxFailures) Unlink(cell);
+      f = following;
+    }
+  }
+
+ private:
+  static constexpr uint8_t kMaxFailures = 16;
+
+  void Grow(size_t size) {
+    const size_t old_size = cells_.size();
+    cells_.resize(size);
+    next_.resize(size, -1);
+    prev_.resize(size, -1);
+    failures_.resize(size, 0);
+    listed_.resize(size, true);
+    for (size_t c = old_size; c < size; ++c) {
+      const int32_t cell = static_cast<int32_t>(c);
+      prev_[c] = tail_;
+      if (tail_ >= 0) {
+        next_[tail_] = cell;
+      } else {
+        head_ = cell;
+      }
+      tail_ = cell;
+    }
+  }
+
+  void Unlink(uint32_t cell) {
+    listed_[cell] = false;
+    const int32_t p = prev_[cell], n = next_[cell];
+    if (p >= 0) {
+      next_[p] = n;
+    } else {
+      head_ = n;
+    }
+    if (n >= 0) {
+      prev_[n] = p;
+    } else {
+      tail_ = p;
+    }
+  }
+
+  std::vector<Cell>& cells_;
+  std::vector<int32_t> next_, prev_;  // list links, -1 at the ends
+  std::vector<uint8_t> failures_;
+  std::vector<bool> listed_;
+  int32_t head_ = -1, tail_ = -1;
+};
+
 LiteralTrie::LiteralTrie(const std::vector<Entry>& entries) {
-  // Built from the sorted strings without per-node containers: the strings
-  // below a node form a contiguous range of the sorted order, and handing
-  // out node numbers in queue order lays the nodes out breadth-first with
-  // each node's edges contiguous and sorted by byte.
+  // Byte classes: 0 for bytes no string contains, then 1, 2, ... in byte
+  // order, so that a node's children need only as many cells as there are
+  // distinct bytes.
+  bool used[256] = {};
+  for (const Entry& e : entries) {
+    for (char c : e.string.text) used[static_cast<unsigned char>(c)] = true;
+  }
+  uint32_t classes = 0;
+  for (int b = 0; b < 256; ++b) {
+    byte_class_[b] = used[b] ? static_cast<uint8_t>(++classes) : 0;
+  }
+
+  // The trie, built from the sorted strings without per-node containers:
+  // the strings below a node form a contiguous range of the sorted order.
+  // Nodes are placed breadth-first, each at the first base (in free-list
+  // order) whose child cells are all free.
   std::vector<uint32_t> order(entries.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   const auto text = [&entries](uint32_t i) -> const std::string& {
@@ -223,28 +319,34 @@ LiteralTrie::LiteralTrie(const std::vector<Entry>& entries) {
   struct Range {
     uint32_t begin, end;  // into `order`
     uint32_t depth;       // length of the shared prefix
+    uint32_t cell;        // the node's cell
+    uint32_t byte_class;  // of the edge from the parent
   };
-  std::vector<Range> queue = {{0, static_cast<uint32_t>(order.size()), 0}};
+  FreeCells free_cells(&cells_);
+  cells_[0].check = kRootCheck;
+  free_cells.Take(0);
+  std::vector<Range> queue = {
+      {0, static_cast<uint32_t>(order.size()), 0, 0, 0}};
+  std::vector<Range> children;
+  std::vector<uint32_t> child_classes;
+  uint32_t max_base = 0;
   for (size_t q = 0; q < queue.size(); ++q) {
     const Range range = queue[q];
-    Node node;
     uint32_t k = range.begin;
-    node.terminal_begin = static_cast<uint32_t>(terminals_.size());
+    cells_[range.cell].terminal_begin =
+        static_cast<uint32_t>(terminals_.size());
     for (; k < range.end && text(order[k]).size() == range.depth; ++k) {
       const Entry& entry = entries[order[k]];
       const std::vector<uint32_t>& b = entry.string.boundaries;
       terminals_.push_back(
-          {entry.rule, entry.priority,
+          {entry.rule, entry.priority, range.depth,
            static_cast<uint32_t>(boundaries_.size()),
            static_cast<uint32_t>(boundaries_.size() + b.size())});
       boundaries_.insert(boundaries_.end(), b.begin(), b.end());
-      if (IsWordByte(static_cast<unsigned char>(entry.string.text[0])) &&
-          !entry.string.lead_boundary()) {
-        inside_words_ = true;
-      }
     }
-    node.terminal_end = static_cast<uint32_t>(terminals_.size());
-    node.edge_begin = static_cast<uint32_t>(edges_.size());
+    cells_[range.cell].terminal_end = static_cast<uint32_t>(terminals_.size());
+    children.clear();
+    child_classes.clear();
     while (k < range.end) {
       const unsigned char c =
           static_cast<unsigned char>(text(order[k])[range.depth]);
@@ -253,32 +355,48 @@ LiteralTrie::LiteralTrie(const std::vector<Entry>& entries) {
              static_cast<unsigned char>(text(order[k])[range.depth]) == c) {
         ++k;
       }
-      edges_.push_back({c, static_cast<int>(queue.size())});
-      queue.push_back({first, k, range.depth + 1});
+      children.push_back({first, k, range.depth + 1, 0, byte_class_[c]});
+      child_classes.push_back(byte_class_[c]);
     }
-    node.edge_count = static_cast<uint32_t>(edges_.size()) - node.edge_begin;
-    nodes_.push_back(node);
+    if (children.empty()) continue;
+    const uint32_t base = free_cells.FindBase(child_classes);
+    max_base = std::max(max_base, base);
+    cells_[range.cell].base = base;
+    for (Range& child : children) {
+      child.cell = base + child.byte_class;
+      free_cells.Take(child.cell);
+      cells_[child.cell].check = static_cast<int32_t>(range.cell);
+      queue.push_back(child);
+    }
   }
-  std::fill(std::begin(root_next_), std::end(root_next_), -1);
-  for (uint32_t e = 0; e < nodes_[0].edge_count; ++e) {
-    root_next_[edges_[e].byte] = edges_[e].node;
+  // Every lookup base + class stays inside the array.
+  cells_.resize(std::max<size_t>(cells_.size(), max_base + classes + 1));
+
+  // Aho-Corasick links, breadth-first so that shorter suffixes come first:
+  // a node's fail cell spells its longest proper suffix that is a trie
+  // path, and its output cell is the nearest cell on the fail chain where a
+  // string ends (0 if none; the root ends no string).
+  for (size_t q = 1; q < queue.size(); ++q) {
+    const uint32_t cell = queue[q].cell;
+    const uint32_t parent = static_cast<uint32_t>(cells_[cell].check);
+    uint32_t fail = 0;
+    if (parent != 0) {
+      fail = Next(cells_[parent].fail, queue[q].byte_class);
+    }
+    Cell& c = cells_[cell];
+    c.fail = fail;
+    const Cell& f = cells_[fail];
+    c.output = f.terminal_begin != f.terminal_end ? fail : f.output;
   }
 }
 
-int LiteralTrie::Child(int node, unsigned char c) const {
-  const Node& n = nodes_[node];
-  const Edge* first = edges_.data() + n.edge_begin;
-  const Edge* last = first + n.edge_count;
-  if (n.edge_count <= 8) {
-    for (const Edge* e = first; e != last; ++e) {
-      if (e->byte == c) return e->node;
-    }
-    return -1;
+uint32_t LiteralTrie::Next(uint32_t cell, uint32_t byte_class) const {
+  for (;;) {
+    const uint32_t next = cells_[cell].base + byte_class;
+    if (cells_[next].check == static_cast<int32_t>(cell)) return next;
+    if (cell == 0) return 0;
+    cell = cells_[cell].fail;
   }
-  const Edge* e = std::lower_bound(
-      first, last, c,
-      [](const Edge& a, unsigned char b) { return a.byte < b; });
-  return e != last && e->byte == c ? e->node : -1;
 }
 
 void LiteralTrie::FindAll(std::string_view text, std::vector<Hit>* out) const {
@@ -299,29 +417,29 @@ void LiteralTrie::FindAll(std::string_view text, std::vector<Hit>* out) const {
   const auto boundary = [&word](size_t i) {
     return (i > 0 && word(i - 1)) != word(i);
   };
-  for (size_t i = 0; i < n; ++i) {
-    // Unless some string may start inside a word, skip those positions: a
-    // string that begins with a word byte then has a leading \b.
-    if (!inside_words_ && i > 0 && word(i) && word(i - 1)) continue;
-    int node = root_next_[static_cast<unsigned char>(text[i])];
-    size_t j = i + 1;  // text[i, j) spells the path to `node`
-    while (node >= 0) {
-      const Node& nd = nodes_[node];
-      for (uint32_t t = nd.terminal_begin; t < nd.terminal_end; ++t) {
+  uint32_t state = 0;  // the longest trie path that text[0, end) ends with
+  for (size_t end = 1; end <= n; ++end) {
+    const uint32_t byte_class =
+        byte_class_[static_cast<unsigned char>(text[end - 1])];
+    state = byte_class == 0 ? 0 : Next(state, byte_class);
+    // The strings that end here: the state's own, then along its outputs.
+    const Cell& s = cells_[state];
+    for (uint32_t cell = s.terminal_begin != s.terminal_end ? state : s.output;
+         cell != 0; cell = cells_[cell].output) {
+      const Cell& c = cells_[cell];
+      for (uint32_t t = c.terminal_begin; t < c.terminal_end; ++t) {
         const Terminal& term = terminals_[t];
+        const size_t begin = end - term.length;
         bool ok = true;
         for (uint32_t b = term.boundary_begin; ok && b < term.boundary_end;
              ++b) {
-          ok = boundary(i + boundaries_[b]);
+          ok = boundary(begin + boundaries_[b]);
         }
         if (ok) {
-          found.push_back({term.rule, static_cast<uint32_t>(i), term.priority,
-                           static_cast<uint32_t>(j)});
+          found.push_back({term.rule, static_cast<uint32_t>(begin),
+                           term.priority, static_cast<uint32_t>(end)});
         }
       }
-      if (j == n || nd.edge_count == 0) break;
-      node = Child(node, static_cast<unsigned char>(text[j]));
-      ++j;
     }
   }
   // Per rule, in begin order: at each begin the preferred string wins, and

@@ -7,10 +7,11 @@
 // strings, each with an optional \b before and after it. RE2's
 // leftmost-first scan then reduces to: at the leftmost position where some
 // string occurs (with its \b conditions), take the first string in
-// preference order; resume after it. A byte trie finds every occurrence of
-// every string in one pass, so a sentence costs one walk instead of one RE2
-// search per rule. compiled_lexicon_test and matcher_differential_test check
-// that the result equals RE2's.
+// preference order; resume after it. An Aho-Corasick automaton over the
+// strings' byte trie finds every occurrence of every string in one pass, so
+// a sentence costs one scan instead of one RE2 search per rule.
+// compiled_lexicon_test and matcher_differential_test check that the result
+// equals RE2's.
 //
 // Thread-safety: immutable after construction; FindAll() may be called
 // concurrently. Copyable (plain data).
@@ -60,11 +61,9 @@ class LiteralTrie {
     uint32_t end;
   };
 
-  // When every string that begins with a word byte ([0-9A-Za-z_]) has a
-  // leading \b, the walk skips positions inside words.
   explicit LiteralTrie(const std::vector<Entry>& entries = {});
 
-  bool empty() const { return nodes_.size() <= 1; }
+  bool empty() const { return terminals_.empty(); }
 
   // Appends to *out, for each rule, exactly the matches RE2 would find for
   // the rule's pattern scanning `text` leftmost-first without overlaps.
@@ -72,33 +71,40 @@ class LiteralTrie {
   void FindAll(std::string_view text, std::vector<Hit>* out) const;
 
  private:
-  // Nodes in breadth-first order; node 0 is the root. The children of a node
-  // are edges_[edge_begin, edge_begin + edge_count), sorted by byte.
-  struct Node {
-    uint32_t edge_begin = 0;
-    uint32_t edge_count = 0;
+  // The strings' trie as a double array (Aoe, 1989): the child of the node
+  // in cell p by byte b is the cell q = cells_[p].base + byte_class_[b] if
+  // cells_[q].check == p, so a step costs one add and one compare. Cell 0 is
+  // the root. The array is padded so that every lookup stays inside it.
+  // With the Aho-Corasick fail and output links, one pass over the text
+  // finds every occurrence of every string.
+  static constexpr int32_t kFree = -1;
+  static constexpr int32_t kRootCheck = -2;
+  struct Cell {
+    uint32_t base = 0;            // children at base + class (0: no children)
+    int32_t check = kFree;        // the parent's cell, kFree, or kRootCheck
+    uint32_t fail = 0;            // the longest proper suffix in the trie
+    uint32_t output = 0;          // the nearest fail-chain cell ending a
+                                  // string, 0 if none
     uint32_t terminal_begin = 0;  // terminals_[terminal_begin, terminal_end)
     uint32_t terminal_end = 0;    // are the strings that end here
-  };
-  struct Edge {
-    unsigned char byte;
-    int node;
   };
   struct Terminal {
     int rule;
     int priority;
+    uint32_t length;          // of the string
     uint32_t boundary_begin;  // boundaries_[boundary_begin, boundary_end)
     uint32_t boundary_end;
   };
+  class FreeCells;  // the construction's free-cell list
 
-  int Child(int node, unsigned char c) const;
+  // The automaton's state after reading a byte of class `byte_class` (> 0)
+  // in the state `cell`.
+  uint32_t Next(uint32_t cell, uint32_t byte_class) const;
 
-  std::vector<Node> nodes_;
-  std::vector<Edge> edges_;
+  std::vector<Cell> cells_;
   std::vector<Terminal> terminals_;
   std::vector<uint32_t> boundaries_;
-  bool inside_words_ = false;  // some string may start inside a word
-  int root_next_[256];         // the root's children by byte (-1 if none)
+  uint8_t byte_class_[256];  // 0 for bytes that no string contains
 };
 
 }  // namespace myelex
