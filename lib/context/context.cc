@@ -96,6 +96,23 @@ bool HasContent(const SentenceWork& w, uint32_t from, uint32_t to) {
   return false;
 }
 
+// True if a word in [from, to) is a finite form of "be" or "have" (grammar
+// words only): the text there is a clause, not a noun phrase.
+bool HasFiniteVerb(std::string_view text, const SentenceWork& w, uint32_t from,
+                   uint32_t to) {
+  for (const Token& t : w.tokens) {
+    if (t.begin < from) continue;
+    if (t.end > to) break;
+    if (!t.word) continue;
+    const std::string_view word = text.substr(t.begin, t.end - t.begin);
+    for (std::string_view verb :
+         {"is", "are", "was", "were", "has", "have", "had"}) {
+      if (word == verb) return true;
+    }
+  }
+  return false;
+}
+
 // Separator runs (maximal sequences of separator tokens, e.g. ", and") that
 // lie inside [from, to), in text order.
 std::vector<NormSpan> SeparatorRuns(const SentenceWork& w, uint32_t from,
@@ -379,6 +396,18 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
       if (b->cue >= 0 && certainty_cue &&
           IsCertaintyCategory(RuleOf(b->cue).category)) {
         bg = b->span.end;
+        break;
+      }
+    }
+    // A coordinated clause with a finite verb of its own is outside the
+    // scope: "the cord is in contact with the bar and compression cannot
+    // be excluded" hedges only the compression ("X and Y cannot be
+    // excluded", without a verb before "and", hedges both).
+    {
+      std::vector<NormSpan> runs = SeparatorRuns(w, bg, span.begin);
+      for (auto r = runs.rbegin(); r != runs.rend(); ++r) {
+        if (!HasContent(w, r->end, span.begin)) continue;
+        if (HasFiniteVerb(doc_.normalized(), w, bg, r->begin)) bg = r->end;
         break;
       }
     }

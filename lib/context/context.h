@@ -22,6 +22,10 @@
 //     follows a conjunct separator (",", "and", "or", "nor") that already has
 //     a target before it, the scope ends at that separator ("possible cord
 //     compression at C5-6 and C6-7, and moderate foraminal narrowing");
+//   * a backward scope stops at the last conjunct separator before the cue
+//     when the text before that separator holds a finite "be"/"have" (a
+//     clause of its own: "the cord is in contact with the bar and
+//     compression cannot be excluded");
 //   * a certainty cue nested in another's scope without such a separator
 //     takes over with the weaker certainty ("likely representing X");
 //   * outside the history section, a non-definite hedge right after a

@@ -662,6 +662,12 @@ const Row kRows[] = {
      "cord oedema", kD, false, false, false},
     {"Dorsal cord signal at C3, which is likely partial volume averaging.",
      "Dorsal cord signal", kU, false, false, false},
+    {"The osteophyte is in contact with the cord and flattening cannot be excluded.",
+     "osteophyte", kD, false, false, false},
+    {"The osteophyte is in contact with the cord and flattening cannot be excluded.",
+     "flattening", kPs, false, false, false},
+    {"Cord oedema and early myelomalacia cannot be excluded.",
+     "Cord oedema", kPs, false, false, false},
     {"Subtle cord hyperintensity possibly due to partial volume of the CSF.",
      "cord hyperintensity", kPs, false, false, false},
 };
