@@ -535,6 +535,11 @@ TEST_F(ShippedLexicons, SuspectedDiagnosisInTheHistoryIsTheQuestion) {
        "demyelinating_disease", false},
       {"INDICATION: Neck pain. Hyperreflexia?\nFINDINGS: Normal.",
        "clinical_myelopathy", false},
+      {"HISTORY: Degenerative cervical myelopathy, surgical planning.\n"
+       "FINDINGS: Normal.",
+       "myelopathy", false},
+      {"HISTORY: ?Degenerative cervical myelopathy.\nFINDINGS: Normal.",
+       "myelopathy", true},
   };
   for (const auto& c : cases) {
     Analysis a = Analyze(c.report);
