@@ -1,5 +1,7 @@
 #include "findings/finding.h"
 
+#include <string_view>
+
 namespace myelex {
 
 const char* ToString(ConceptGroup g) {
@@ -23,8 +25,9 @@ const char* ToString(ConceptGroup g) {
 ConceptGroup GroupOf(const std::string& concept) {
   // The contract's concept codes (section 2) plus the extra causes this
   // project extracts. Anything else (e.g. "ignore") is kOther.
-  static const struct {
-    const char* concept;
+  // string_view entries: a comparison checks the length before any byte.
+  static constexpr struct {
+    std::string_view concept;
     ConceptGroup group;
   } kGroups[] = {
       {"cord_signal_abnormality", ConceptGroup::kCord},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "findings/spinal_level.h"
 
@@ -48,28 +49,28 @@ constexpr char kDegenerative[] =
     "Myelopathy, 2021 update (Agarwal et al., J Am Coll Radiol "
     "2021;18(5S):S73-S82)";
 
-bool In(const std::string& concept, std::initializer_list<const char*> set) {
-  for (const char* c : set) {
+bool In(std::string_view concept, std::initializer_list<std::string_view> set) {
+  for (std::string_view c : set) {
     if (concept == c) return true;
   }
   return false;
 }
 
-bool IsCord(const std::string& c) {
+bool IsCord(std::string_view c) {
   return In(c, {"cord_signal_abnormality", "myelomalacia", "cord_compression",
                 "cord_atrophy", "myelopathy"});
 }
-bool IsDefiniteMyeloConcept(const std::string& c) {
+bool IsDefiniteMyeloConcept(std::string_view c) {
   return In(c, {"cord_compression", "cord_signal_abnormality", "myelomalacia"});
 }
-bool IsDdx(const std::string& c) {
+bool IsDdx(std::string_view c) {
   return In(c, {"demyelinating_disease", "myelitis", "spinal_infection",
                 "spinal_neoplasm", "cord_ischemia", "vascular_malformation"});
 }
 
 // 0 for unstated (or unknown) severity, else minimal = 1 .. severe = 6.
-int SeverityRank(const std::string& s) {
-  static const char* const kOrder[] = {
+int SeverityRank(std::string_view s) {
+  static constexpr std::string_view kOrder[] = {
       "minimal", "mild", "mild_to_moderate", "moderate", "moderate_to_severe",
       "severe"};
   for (int i = 0; i < 6; ++i) {
@@ -77,7 +78,7 @@ int SeverityRank(const std::string& s) {
   }
   return 0;
 }
-bool ModerateOrWorseOrUnstated(const std::string& s) {
+bool ModerateOrWorseOrUnstated(std::string_view s) {
   int rank = SeverityRank(s);
   return rank == 0 || rank >= 4;
 }
@@ -111,7 +112,7 @@ class Deriver {
     Facts x;
     for (int i = 0; i < static_cast<int>(findings_.size()); ++i) {
       const Finding& f = findings_[i];
-      const std::string& c = f.concept;
+      std::string_view c = f.concept;
       Certainty e = Effective(f);
       bool pos = e >= Certainty::kProbable;  // definite or probable
       bool any = e >= Certainty::kPossible;
@@ -143,7 +144,8 @@ class Deriver {
            (c == "canal_stenosis" && ModerateOrWorseOrUnstated(f.severity)))) {
         x.compressive.push_back(i);
       }
-      if (pos && c == "canal_stenosis" && f.severity == "severe") {
+      if (pos && c == "canal_stenosis" &&
+          std::string_view(f.severity) == "severe") {
         x.severe_canal.push_back(i);
       }
       if (pos && (c == "spinal_infection" || c == "spinal_neoplasm")) {
@@ -186,7 +188,7 @@ class Deriver {
 
   // Whether a definite/probable `by` states the same thing as a possible
   // `of` (contract section 3).
-  static bool SameThing(const std::string& of, const std::string& by) {
+  static bool SameThing(std::string_view of, std::string_view by) {
     if (of == by) return true;
     bool of_signal = of == "cord_signal_abnormality" || of == "myelomalacia";
     bool by_signal = by == "cord_signal_abnormality" || by == "myelomalacia";
@@ -202,12 +204,12 @@ class Deriver {
   // REQUIRES: Counts(findings_[i]).
   bool IsEquivocal(int i) const {
     const Finding& f = findings_[i];
+    const std::string_view concept = f.concept;
     Certainty e = Effective(f);
-    if (f.concept == "study_limited") return e >= Certainty::kProbable;
+    if (concept == "study_limited") return e >= Certainty::kProbable;
     if (e != Certainty::kPossible) return false;
-    bool candidate =
-        IsCord(f.concept) || (f.concept == "canal_stenosis" &&
-                              ModerateOrWorseOrUnstated(f.severity));
+    bool candidate = IsCord(concept) || (concept == "canal_stenosis" &&
+                                         ModerateOrWorseOrUnstated(f.severity));
     if (!candidate) return false;
     for (const Finding& g : findings_) {
       if (Counts(g) && Effective(g) >= Certainty::kProbable &&
@@ -239,14 +241,14 @@ struct Candidate {
   Reason reason;
 };
 
-bool IsImagingStep(const std::string& v) {
+bool IsImagingStep(std::string_view v) {
   return In(v, {"ct_myelography", "mri_with_contrast", "mri", "radiographs",
                 "ct", "follow_up_imaging"});
 }
 
 // Whether the report's own next step `v` is the one we recommend (see the
 // header for the mapping).
-bool SameStep(Recommendation ours, const std::string& v) {
+bool SameStep(Recommendation ours, std::string_view v) {
   switch (ours) {
     case Recommendation::kCtMyelography:
       return v == "ct_myelography";
