@@ -351,7 +351,12 @@ class Assembler {
       previous_section = sentence.section;
       SentenceLevels& sl = levels_[s];
       if (!sentence.level_header.empty()) {
-        sl.header = ParseLevelHeader(doc_.Text(sentence.level_header));
+        // The sentences of a level paragraph share its header.
+        const bool same_header =
+            s > 0 && sentences[s - 1].level_header == sentence.level_header;
+        sl.header = same_header
+                        ? levels_[s - 1].header
+                        : ParseLevelHeader(doc_.Text(sentence.level_header));
         topic.clear();
       }
       while (first_target < targets_.size() &&

@@ -701,8 +701,36 @@ bool AnyOverlap(const std::vector<std::string>& a,
   return false;
 }
 
+namespace {
+
+// True if `text` holds `word` (lower case) at `pos`, ignoring ASCII case.
+bool HasLowerAt(std::string_view text, size_t pos, std::string_view word) {
+  if (text.size() - pos < word.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (Lower(text[pos + k]) != word[k]) return false;
+  }
+  return true;
+}
+
+// False only for text that cannot hold a level mention: every explicit
+// mention has an ASCII digit and every anaphora ends in "level(s)" or
+// "segment(s)". Most sentences have neither, and the scanner is costly.
+bool MayHoldLevels(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = Lower(text[i]);
+    if (IsDigit(c) || (c == 'l' && HasLowerAt(text, i, "level")) ||
+        (c == 's' && HasLowerAt(text, i, "segment"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<LevelMention> FindLevels(std::string_view text,
                                      uint32_t base_offset) {
+  if (!MayHoldLevels(text)) return {};
   return Scanner(text).Scan(base_offset);
 }
 
