@@ -194,6 +194,14 @@ class StringOut {
     end_ = out_->data() + out_->size();
   }
   void PutUnchecked(char c) { *cur_++ = c; }
+  // Writes `s` between double quotes.
+  void PutQuoted(std::string_view s) {
+    Reserve(s.size() + 2);
+    *cur_++ = '"';
+    std::memcpy(cur_, s.data(), s.size());
+    cur_ += s.size();
+    *cur_++ = '"';
+  }
   void Put(char c) {
     Reserve(1);
     PutUnchecked(c);
@@ -211,6 +219,31 @@ inline void PutReserve(StringOut& stream, size_t count) {
 }
 inline void PutUnsafe(StringOut& stream, char c) { stream.PutUnchecked(c); }
 
+// True if JSON writes `s` as it is: printable ASCII without '"' or '\\'.
+// (RapidJSON escapes only control characters, '"' and '\\'; other
+// strings take the general path, which also repairs invalid UTF-8.)
+bool IsPlainAscii(std::string_view s) {
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+// RapidJSON's writer with a copy-through path for strings that need no
+// escaping: the same bytes, without the per-character escape loop.
+class Writer : public rapidjson::Writer<StringOut> {
+ public:
+  explicit Writer(StringOut& os) : rapidjson::Writer<StringOut>(os) {}
+
+  // REQUIRES: IsPlainAscii(s).
+  void PlainString(std::string_view s) {
+    Prefix(rapidjson::kStringType);
+    os_->PutQuoted(s);
+    EndValue(true);
+  }
+};
+
 // Writes JSON into a std::string. Every string goes through Str(), which
 // repairs invalid UTF-8 (RapidJSON would otherwise emit the bytes as they
 // are and produce an invalid document).
@@ -218,13 +251,15 @@ class Json {
  public:
   explicit Json(std::string* out) : stream_(out), w_(stream_) {}
 
-  // Keys are literals: their length is known at compile time.
+  // Keys are plain ASCII literals.
   template <size_t N>
   void Key(const char (&k)[N]) {
-    w_.Key(k, static_cast<rapidjson::SizeType>(N - 1));
+    w_.PlainString(std::string_view(k, N - 1));
   }
   void Str(std::string_view s) {
-    if (output_internal::IsValidUtf8(s)) {
+    if (IsPlainAscii(s)) {
+      w_.PlainString(s);
+    } else if (output_internal::IsValidUtf8(s)) {
       w_.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
     } else {
       scratch_.clear();
@@ -262,7 +297,7 @@ class Json {
 
  private:
   StringOut stream_;
-  rapidjson::Writer<StringOut> w_;
+  Writer w_;
   std::string scratch_;  // only used for invalid UTF-8
 };
 
