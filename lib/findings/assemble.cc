@@ -44,10 +44,16 @@ bool GapHasJoint(std::string_view text, uint32_t begin, uint32_t end) {
   if (end <= begin) return false;
   std::string_view gap = text.substr(begin, end - begin);
   if (gap.find_first_of(",;") != std::string_view::npos) return true;
-  std::string padded = " " + std::string(gap) + " ";
-  for (const char* joint : {" and ", " or ", " with ", " there ", " while ",
-                            " whereas ", " but "}) {
-    if (padded.find(joint) != std::string::npos) return true;
+  // A joint word with a space or a gap end on each side.
+  for (std::string_view joint :
+       {"and", "or", "with", "there", "while", "whereas", "but"}) {
+    for (size_t p = gap.find(joint); p != std::string_view::npos;
+         p = gap.find(joint, p + 1)) {
+      const size_t e = p + joint.size();
+      if ((p == 0 || gap[p - 1] == ' ') && (e == gap.size() || gap[e] == ' ')) {
+        return true;
+      }
+    }
   }
   return false;
 }
