@@ -190,7 +190,9 @@ void CompiledLexicon::FindAll(
 
 void CompiledLexicon::FindAllRules(std::string_view text,
                                    std::vector<RuleMatch>* out) const {
+  // Room for a sentence's usual hits at once, not by repeated doubling.
   std::vector<LiteralTrie::Hit> literal_hits;
+  literal_hits.reserve(32);
   impl_->literals.FindAll(text, &literal_hits);
   for (const LiteralTrie::Hit& h : literal_hits) {
     out->push_back({h.rule, h.begin, h.end});

@@ -408,6 +408,7 @@ void LiteralTrie::FindAll(std::string_view text, std::vector<Hit>* out) const {
     uint32_t end;
   };
   std::vector<Occurrence> found;
+  found.reserve(32);
   const size_t n = text.size();
   const auto word = [&text, n](size_t i) {
     return i < n && IsWordByte(static_cast<unsigned char>(text[i]));

@@ -40,6 +40,7 @@ std::vector<Mention> Match(const CompiledLexicon& lexicon,
   std::vector<Mention> mentions;
   std::vector<CompiledLexicon::RuleMatch> matches;
   const std::vector<Sentence>& sentences = doc.sentences();
+  mentions.reserve(4 * sentences.size());  // a few per sentence is usual
   for (int s = 0; s < static_cast<int>(sentences.size()); ++s) {
     const NormSpan span = sentences[s].span;
     matches.clear();
