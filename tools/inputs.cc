@@ -15,6 +15,7 @@
 #include <system_error>
 #include <utility>
 
+#include "base/utf8.h"
 #include "rapidjson/document.h"
 #include "rapidjson/error/en.h"
 #include "simdjson.h"
@@ -707,39 +708,9 @@ bool FormatFromName(std::string_view name, InputFormat* format) {
 }
 
 size_t FindInvalidUtf8(std::string_view s) {
+  // simdjson's SIMD validation is the fast answer for the common valid case.
   if (simdjson::validate_utf8(s.data(), s.size())) return std::string::npos;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const size_t n = s.size();
-  size_t i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;  // no UTF-16 surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (size_t k = 2; k < len; ++k) {
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    }
-    i += len;
-  }
-  return std::string::npos;
+  return ::myelex::FindInvalidUtf8(s);
 }
 
 void ExpandInputs(const std::vector<std::string>& inputs,

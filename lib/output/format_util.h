@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/utf8.h"  // IsValidUtf8, AppendValidUtf8 for writers
 #include "text/document.h"
 
 namespace myelex {
@@ -15,13 +16,5 @@ namespace myelex {
 // findings, impression, recommendation, other (exam, none, addendum and
 // other all map to "other").
 const char* ContractSectionName(SectionKind kind);
-
-// True if `s` is well-formed UTF-8 (no overlongs, surrogates or values above
-// U+10FFFF).
-bool IsValidUtf8(std::string_view s);
-
-// Appends `s` to *out, replacing each maximal ill-formed subsequence with
-// U+FFFD (the Unicode "best practice" substitution).
-void AppendValidUtf8(std::string_view s, std::string* out);
 
 }  // namespace myelex

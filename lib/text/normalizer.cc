@@ -10,6 +10,8 @@
 #include <cstring>
 #include <memory>
 
+#include "base/utf8.h"
+
 namespace myelex {
 namespace {
 
@@ -69,41 +71,6 @@ int HandFold(uint32_t cp) {
   if (cp >= 0x2000 && cp <= 0x200A) return ' ';  // en quad .. hair space
   if (cp >= 0x2010 && cp <= 0x2015) return '-';  // hyphen .. horizontal bar
   return kNoFold;
-}
-
-// Decodes the UTF-8 sequence starting at s[i] (s[i] >= 0x80). Returns its
-// length (>= 2) and sets *cp, or returns -k where k >= 1 is the length of the
-// maximal subpart of an ill-formed sequence (Unicode 15, section 3.9, "U+FFFD
-// substitution of maximal subparts"), so that each replacement is recorded
-// once at a well-defined offset.
-int DecodeUtf8(const unsigned char* s, size_t n, size_t i, uint32_t* cp) {
-  const unsigned char c = s[i];
-  int len;
-  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;  // no surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
-  } else {
-    return -1;
-  }
-  uint32_t v = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (int k = 1; k < len; ++k) {
-    if (i + k >= n) return -k;
-    const unsigned char b = s[i + k];
-    const unsigned char l = k == 1 ? lo : 0x80;
-    const unsigned char h = k == 1 ? hi : 0xBF;
-    if (b < l || b > h) return -k;
-    v = (v << 6) | (b & 0x3F);
-  }
-  *cp = v;
-  return len;
 }
 
 // Length of the UTF-8 sequence led by `c`, for text already known valid.
@@ -295,11 +262,13 @@ void NormalizeStretch(std::string_view original, size_t from, size_t to,
       continue;
     }
     uint32_t cp = 0;
-    const int l = DecodeUtf8(u, to, i, &cp);
-    if (l < 0) {
+    size_t bad = 0;
+    const int l = static_cast<int>(
+        DecodeUtf8(std::string_view(original.data(), to), i, &cp, &bad));
+    if (l == 0) {
       invalid->push_back(oi);
-      add("\xEF\xBF\xBD", 3, oi, oi - l);
-      i += -l;
+      add("\xEF\xBF\xBD", 3, oi, oi + static_cast<uint32_t>(bad));
+      i += bad;
       continue;
     }
     const int f = HandFold(cp);
