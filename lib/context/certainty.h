@@ -23,7 +23,11 @@
 //      "excluded", "no definite" over "no", litotes "not unlikely" over
 //      "unlikely"); a pseudo cue wins a tie. Losers are blocked. Two cues of
 //      different categories on exactly the same span both stand (the
-//      lexicon's way to make "has resolved" negated AND historical). A
+//      lexicon's way to make "has resolved" negated AND historical), and so
+//      do two cues of one category and different directions (the way to
+//      give a cue a different scope on each side: "if" reaches the whole
+//      condition after it, a backward twin only the plan just before it,
+//      "will start antibiotics if cultures are positive"). A
 //      terminator inside a longer scoped cue ("equivocal;") also stands:
 //      it still ends the scopes of other cues.
 //   2. Nesting: a forward certainty cue that sits inside the forward scope of

@@ -182,8 +182,8 @@ int ContextRunner::SentenceOfCue(int cue) const {
 }
 
 // Precedence rule 1 (certainty.h): the longest cue wins an overlap, pseudo
-// cues win ties; two cues of different categories on exactly the same span
-// both stand.
+// cues win ties; two cues of different categories or directions on exactly
+// the same span both stand.
 void ContextRunner::ResolveOverlaps(const std::vector<int>& cues) {
   std::vector<int> order = cues;
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
@@ -202,8 +202,14 @@ void ContextRunner::ResolveOverlaps(const std::vector<int>& cues) {
       NormSpan sk = SpanOf(k);
       if (!Overlaps(sc, sk)) continue;
       Category kcat = RuleOf(k).category;
-      bool twin = sc == sk && cat != kcat && cat != Category::kPseudo &&
-                  kcat != Category::kPseudo;
+      // Twins: two cues on exactly the same span that differ in category
+      // ("has resolved": negated and historical) or in direction (the
+      // lexicon's way to give one word a scope of its own on each side:
+      // "if" reaches the whole condition after it and only a few words of
+      // the plan before it).
+      bool twin = sc == sk &&
+                  (cat != kcat || RuleOf(c).direction != RuleOf(k).direction) &&
+                  cat != Category::kPseudo && kcat != Category::kPseudo;
       // A terminator that a longer cue swallowed ("equivocal;", "there is
       // possible") still ends scopes; only a pseudo cue removes it.
       bool terminator = cat == Category::kTerminate &&

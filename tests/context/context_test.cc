@@ -358,6 +358,27 @@ TEST_F(ContextTest, TwinCuesOnOneSpanBothApply) {
   EXPECT_EQ(At(0).cues.size(), 2u);
 }
 
+TEST_F(ContextTest, TwinCuesOfOneCategoryWithOtherDirectionsBothStand) {
+  Load({Row("hyp.if|hypothetical|forward|-|sentence|if|-"),
+        Row("hyp.if_after|hypothetical|backward|-|2|if|-")});
+  Run("nausea today. will give ondansetron if nausea recurs.",
+      {"ondansetron", "nausea recurs", "nausea"});
+  EXPECT_TRUE(At(0).hypothetical);   // the backward twin
+  EXPECT_TRUE(At(1).hypothetical);   // the forward twin
+  EXPECT_FALSE(At(2).hypothetical);  // another sentence
+  EXPECT_FALSE(result_.cues[0].blocked);
+  EXPECT_FALSE(result_.cues[1].blocked);
+}
+
+TEST_F(ContextTest, OneCategoryOneDirectionOnOneSpanIsNotATwin) {
+  Load({Row("hyp.a|hypothetical|forward|-|sentence|if|-"),
+        Row("hyp.b|hypothetical|forward|-|2|if|-")});
+  Run("give ondansetron if nausea recurs.", {"nausea"});
+  int blocked = 0;
+  for (const Cue& c : result_.cues) blocked += c.blocked ? 1 : 0;
+  EXPECT_EQ(blocked, 1);
+}
+
 TEST_F(ContextTest, ExperiencerIsOther) {
   Load();
   Run("family history of multiple sclerosis.", {"multiple sclerosis"});
