@@ -27,6 +27,7 @@
 #include "context/context.h"
 #include "lexicon/compiled_lexicon.h"
 #include "match/matcher.h"
+#include "output/jsonl_writer.h"
 #include "rapidjson/stringbuffer.h"
 #include "rapidjson/writer.h"
 #include "simdjson.h"
@@ -183,66 +184,7 @@ void Worker::Process(const Line& line, std::string* out) {
   }
   ContextResult result = ApplyContext(doc, lexicon_, mentions, targets);
 
-  rapidjson::StringBuffer buf;
-  Writer w(buf);
-  w.StartObject();
-  w.Key("id");
-  if (has_id) {
-    w.String(id.data(), static_cast<rapidjson::SizeType>(id.size()));
-  } else {
-    w.Null();
-  }
-  w.Key("targets");
-  w.StartArray();
-  for (size_t i = 0; i < spans.size(); ++i) {
-    const Assertion& a = result.assertions[i];
-    w.StartObject();
-    w.Key("start");
-    w.Uint(spans[i].begin);
-    w.Key("end");
-    w.Uint(spans[i].end);
-    w.Key("certainty");
-    w.String(ToString(a.certainty));
-    w.Key("historical");
-    w.Bool(a.historical);
-    w.Key("hypothetical");
-    w.Bool(a.hypothetical);
-    w.Key("experiencer");
-    w.String(ToString(a.experiencer));
-    w.Key("cues");
-    w.StartArray();
-    for (int c : a.cues) {
-      const Mention& m = mentions[result.cues[c].mention];
-      const Rule& rule = lexicon_.rule(m.rule);
-      w.StartObject();
-      w.Key("id");
-      w.String(rule.id.c_str());
-      w.Key("category");
-      w.String(ToString(rule.category));
-      w.Key("certainty");
-      if (rule.certainty) {
-        w.String(ToString(*rule.certainty));
-      } else {
-        w.Null();
-      }
-      w.Key("start");
-      w.Uint(m.span.begin);
-      w.Key("end");
-      w.Uint(m.span.end);
-      w.Key("text");
-      std::string_view t = doc.OriginalText(m.span);
-      w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("error");
-  w.Null();
-  w.EndObject();
-  out->append(buf.GetString(), buf.GetSize());
-  out->push_back('\n');
+  AppendAssertJsonl(idp, doc, mentions, result, spans, lexicon_, out);
 }
 
 // Processes `lines` with up to `workers.size()` threads; appends the output

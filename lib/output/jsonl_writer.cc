@@ -456,4 +456,57 @@ void AppendErrorJsonl(std::string_view id, std::string_view code,
   j.Newline();
 }
 
+void AppendAssertJsonl(const std::string* id, const Document& doc,
+                       const std::vector<Mention>& mentions,
+                       const ContextResult& result,
+                       const std::vector<Span>& targets,
+                       const CompiledLexicon& lexicon, std::string* out) {
+  Json j(out);
+  j.StartObject();
+  j.Key("id");
+  if (id != nullptr) {
+    j.Str(*id);
+  } else {
+    j.Null();
+  }
+  j.Key("targets");
+  j.StartArray();
+  for (size_t i = 0; i < targets.size() && i < result.assertions.size(); ++i) {
+    const Assertion& a = result.assertions[i];
+    j.StartObject();
+    j.Key("start");
+    j.Uint(targets[i].begin);
+    j.Key("end");
+    j.Uint(targets[i].end);
+    j.Key("certainty");
+    j.Str(ToString(a.certainty));
+    j.Key("historical");
+    j.Bool(a.historical);
+    j.Key("hypothetical");
+    j.Bool(a.hypothetical);
+    j.Key("experiencer");
+    j.Str(ToString(a.experiencer));
+    j.Key("cues");
+    j.StartArray();
+    for (int c : a.cues) {
+      const Mention& m = mentions[result.cues[c].mention];
+      CueInfo cue;
+      cue.rule = &lexicon.rule(m.rule);
+      cue.span = m.span;
+      j.StartObject();
+      WriteCueFields(j, cue);
+      j.Key("text");
+      j.Str(doc.OriginalText(m.span));
+      j.EndObject();
+    }
+    j.EndArray();
+    j.EndObject();
+  }
+  j.EndArray();
+  j.Key("error");
+  j.Null();
+  j.EndObject();
+  j.Newline();
+}
+
 }  // namespace myelex

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analysis.h"
 
@@ -35,5 +36,17 @@ void AppendJsonl(const Analysis& a, const WriteOptions& options,
 // report text.
 void AppendErrorJsonl(std::string_view id, std::string_view code,
                       std::string_view message, std::string* out);
+
+// Appends the `myelex assert` record (contract section 4) and a trailing
+// '\n' to *out: {"id", "targets": [{"start", "end", "certainty",
+// "historical", "hypothetical", "experiencer", "cues": [{"id", "category",
+// "certainty", "start", "end", "text"}]}], "error": null}. `id` null writes
+// JSON null. `targets` are the caller's original spans, parallel to
+// result.assertions; `mentions` are the ones ApplyContext saw.
+void AppendAssertJsonl(const std::string* id, const Document& doc,
+                       const std::vector<Mention>& mentions,
+                       const ContextResult& result,
+                       const std::vector<Span>& targets,
+                       const CompiledLexicon& lexicon, std::string* out);
 
 }  // namespace myelex
