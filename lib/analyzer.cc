@@ -27,9 +27,9 @@ Analysis Analyzer::Analyze(std::string id, std::string text) const {
   a.id = std::move(id);
   a.document = Document::Build(std::move(text), lexicon_->text_rules());
   for (uint32_t off : a.document.normalized_text().invalid_utf8) {
-    a.warnings.push_back(
-        {"invalid_utf8", "invalid UTF-8 at byte offset " + std::to_string(off) +
-                             " replaced by U+FFFD"});
+    a.warnings.push_back({"invalid_utf8", "invalid UTF-8 at byte offset " +
+                                              std::to_string(off) +
+                                              " replaced by U+FFFD"});
     break;  // one warning names the first offset; the rest add nothing new
   }
   a.mentions = Match(*lexicon_, a.document);
@@ -38,8 +38,8 @@ Analysis Analyzer::Analyze(std::string id, std::string text) const {
   a.findings = std::move(f.findings);
   a.exam = std::move(f.exam);
   a.report_recommends = std::move(f.report_recommends);
-  a.decision = Decide(a.findings, a.exam, a.report_recommends,
-                      options_.guideline);
+  a.decision =
+      Decide(a.findings, a.exam, a.report_recommends, options_.guideline);
   return a;
 }
 

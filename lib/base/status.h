@@ -20,7 +20,8 @@ class Status {
   Status() = default;  // OK
 
   static Status OK() { return Status(); }
-  static Status InvalidArgument(std::string_view msg, std::string_view msg2 = {}) {
+  static Status InvalidArgument(std::string_view msg,
+                                std::string_view msg2 = {}) {
     return Status(Code::kInvalidArgument, msg, msg2);
   }
   static Status NotFound(std::string_view msg, std::string_view msg2 = {}) {
@@ -58,8 +59,8 @@ class Status {
 }  // namespace myelex
 
 // Evaluates `expr` (a Status); returns it from the current function if not OK.
-#define MYELEX_RETURN_IF_ERROR(expr)              \
-  do {                                            \
-    ::myelex::Status _myelex_status = (expr);     \
+#define MYELEX_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::myelex::Status _myelex_status = (expr);        \
     if (!_myelex_status.ok()) return _myelex_status; \
   } while (0)

@@ -34,9 +34,9 @@ struct Finding {
   std::string laterality;  // "", left, right, bilateral
   std::optional<double> measurement_mm;  // e.g. canal AP diameter
   SectionKind section = SectionKind::kNone;
-  Span span;          // the target phrase, original bytes
-  int rule = -1;      // target rule index
-  int sentence = -1;  // sentence index
+  Span span;              // the target phrase, original bytes
+  int rule = -1;          // target rule index
+  int sentence = -1;      // sentence index
   std::vector<int> cues;  // indices into Analysis::cues (ContextResult::cues)
 };
 

@@ -22,9 +22,9 @@ enum class Concordance { kConcordant, kDiscordant, kSilent, kNotApplicable };
 const char* ToString(Concordance c);  // "concordant", ...
 
 struct Reason {
-  std::string rule;      // "R5"
-  std::string text;      // one line, plain English
-  std::string citation;  // the source
+  std::string rule;           // "R5"
+  std::string text;           // one line, plain English
+  std::string citation;       // the source
   std::vector<int> findings;  // indices into the findings vector
 };
 

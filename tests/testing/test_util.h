@@ -6,15 +6,15 @@
 #include "base/status.h"
 #include "gtest/gtest.h"
 
-#define ASSERT_OK(expr)                                     \
-  do {                                                      \
-    ::myelex::Status _s = (expr);                           \
-    ASSERT_TRUE(_s.ok()) << _s.ToString();                  \
+#define ASSERT_OK(expr)                    \
+  do {                                     \
+    ::myelex::Status _s = (expr);          \
+    ASSERT_TRUE(_s.ok()) << _s.ToString(); \
   } while (0)
-#define EXPECT_OK(expr)                                     \
-  do {                                                      \
-    ::myelex::Status _s = (expr);                           \
-    EXPECT_TRUE(_s.ok()) << _s.ToString();                  \
+#define EXPECT_OK(expr)                    \
+  do {                                     \
+    ::myelex::Status _s = (expr);          \
+    EXPECT_TRUE(_s.ok()) << _s.ToString(); \
   } while (0)
 
 namespace myelex {
