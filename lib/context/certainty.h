@@ -51,7 +51,10 @@
 //   5. No cue: definite.
 // Historical, hypothetical and experiencer are flags: any cue of that
 // category whose scope reaches the target sets it; they never change the
-// certainty and certainty cues never change them.
+// certainty and certainty cues never change them. One exception between
+// flags: a target whose experiencer is other is never historical (the
+// historical flag is the patient's timeline: "father with history of
+// prostate cancer" is other, not historical, like "family history of").
 //
 // Thread-safety: pure functions.
 #pragma once

@@ -96,6 +96,17 @@ bool HasContent(const SentenceWork& w, uint32_t from, uint32_t to) {
   return false;
 }
 
+// True if the last token ending at or before `pos` is a content word (see
+// HasContent).
+bool WordBeforeIsContent(const SentenceWork& w, uint32_t pos) {
+  const Token* before = nullptr;
+  for (const Token& t : w.tokens) {
+    if (t.end > pos) break;
+    before = &t;
+  }
+  return before != nullptr && HasContent(w, before->begin, before->end);
+}
+
 // True if a word in [from, to) is a finite form of "be" or "have" (grammar
 // words only): the text there is a clause, not a noun phrase.
 bool HasFiniteVerb(std::string_view text, const SentenceWork& w, uint32_t from,
@@ -326,6 +337,11 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
     // End of the last hypothetical cue met so far ("recommend CT myelogram
     // for further evaluation of | possible X").
     uint32_t hyp_end = span.end;
+    // A cue that also scopes backward and follows a content word already
+    // has its conjunct ("CVA in 2017, no residual deficits": the date
+    // belongs to the CVA and stops at the comma).
+    const bool content_before =
+        Backward(rule.direction) && WordBeforeIsContent(w, span.begin);
     for (const Breaker& b : w.breakers) {
       if (b.cue == c || b.span.begin < span.end) continue;
       if (b.span.begin >= e) break;
@@ -333,7 +349,7 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
       std::vector<NormSpan> runs = SeparatorRuns(w, span.end, b.span.begin);
       bool cut = false;
       for (auto r = runs.rbegin(); r != runs.rend(); ++r) {
-        if (HasContent(w, span.end, r->begin)) {
+        if (content_before || HasContent(w, span.end, r->begin)) {
           e = r->begin;
           cut = true;
           break;
@@ -499,6 +515,17 @@ Assertion ContextRunner::Assert(const ContextTarget& target) const {
       default:
         break;
     }
+  }
+  // The historical flag is the patient's timeline: another person's
+  // condition is not historical ("father with history of prostate cancer",
+  // "grandfather had a stroke in his 60s"), like "family history of".
+  if (a.experiencer == Experiencer::kOther && a.historical) {
+    a.historical = false;
+    a.cues.erase(
+        std::remove_if(
+            a.cues.begin(), a.cues.end(),
+            [&](int c) { return RuleOf(c).category == Category::kHistorical; }),
+        a.cues.end());
   }
   if (!superseded.empty()) {
     candidates.erase(

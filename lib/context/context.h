@@ -22,6 +22,10 @@
 //     follows a conjunct separator (",", "and", "or", "nor") that already has
 //     a target before it, the scope ends at that separator ("possible cord
 //     compression at C5-6 and C6-7, and moderate foraminal narrowing");
+//   * a cue that also scopes backward and follows a content word has its
+//     conjunct already, so its forward scope ends at such a separator even
+//     with no target between the cue and the separator ("CVA in 2017, no
+//     residual deficits");
 //   * a backward scope stops at the last conjunct separator before the cue
 //     when the text before that separator holds a finite "be"/"have" (a
 //     clause of its own: "the cord is in contact with the bar and

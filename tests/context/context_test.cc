@@ -379,6 +379,27 @@ TEST_F(ContextTest, OneCategoryOneDirectionOnOneSpanIsNotATwin) {
   EXPECT_EQ(blocked, 1);
 }
 
+TEST_F(ContextTest, AnotherPersonsConditionIsNotHistorical) {
+  Load({Row("exp.father|experiencer|forward|-|8|father with|-")});
+  Run("father with history of gout. history of asthma.", {"gout", "asthma"});
+  EXPECT_EQ(At(0).experiencer, Experiencer::kOther);
+  EXPECT_FALSE(At(0).historical);
+  for (int c : At(0).cues) EXPECT_NE(CueId(c), "hist.history_of");
+  EXPECT_EQ(At(1).experiencer, Experiencer::kPatient);
+  EXPECT_TRUE(At(1).historical);
+}
+
+TEST_F(ContextTest, CueAfterItsTargetStopsAtTheNextConjunct) {
+  Load({Row("hist.dated|historical|both|-|4|in 2017|-")});
+  Run("cva in 2017, no residual deficits.", {"cva", "residual deficits"});
+  EXPECT_TRUE(At(0).historical);
+  EXPECT_FALSE(At(1).historical);
+  EXPECT_EQ(CertaintyOf(1), Certainty::kNegated);
+  // Fronted, with nothing before it, it still reaches past the comma.
+  Run("in 2017, no residual deficits.", {"residual deficits"});
+  EXPECT_TRUE(At(0).historical);
+}
+
 TEST_F(ContextTest, ExperiencerIsOther) {
   Load();
   Run("family history of multiple sclerosis.", {"multiple sclerosis"});
