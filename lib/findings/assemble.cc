@@ -155,54 +155,29 @@ bool AnyTargetIn(const std::vector<Mention>& mentions,
 // foraminal stenosis" names two findings).
 std::vector<int> ResolveTargets(const CompiledLexicon& lexicon,
                                 const std::vector<Mention>& mentions) {
-  std::vector<int> ignores, targets;
+  std::vector<NormSpan> ignores;
+  std::vector<int> targets;
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Rule& rule = lexicon.rule(mentions[i].rule);
     if (rule.kind != RuleKind::kTarget) continue;
-    (rule.concept == "ignore" ? ignores : targets)
-        .push_back(static_cast<int>(i));
-  }
-  std::vector<int> order;
-  for (int t : targets) {
-    bool blocked = false;
-    for (int g : ignores) {
-      if (mentions[g].norm.Overlaps(mentions[t].norm)) {
-        blocked = true;
-        break;
-      }
+    if (rule.concept == "ignore") {
+      ignores.push_back(mentions[i].norm);
+    } else {
+      targets.push_back(static_cast<int>(i));
     }
-    if (!blocked) order.push_back(t);
   }
-  std::sort(order.begin(), order.end(), [&](int a, int b) {
-    const Mention& x = mentions[a];
-    const Mention& y = mentions[b];
-    if (x.norm.size() != y.norm.size()) return x.norm.size() > y.norm.size();
-    if (x.norm.begin != y.norm.begin) return x.norm.begin < y.norm.begin;
-    return x.rule < y.rule;
+  if (!ignores.empty()) {
+    const SpanUnion ignored(std::move(ignores));
+    targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                 [&](int t) {
+                                   return ignored.Overlaps(mentions[t].norm);
+                                 }),
+                  targets.end());
+  }
+  return KeepLongest(mentions, targets, [&](int kept, int candidate) {
+    return lexicon.rule(mentions[kept].rule).concept !=
+           lexicon.rule(mentions[candidate].rule).concept;
   });
-  std::vector<int> kept;
-  for (int t : order) {
-    const Mention& m = mentions[t];
-    const std::string& concept = lexicon.rule(m.rule).concept;
-    bool conflict = false;
-    for (int k : kept) {
-      const Mention& o = mentions[k];
-      if (!o.norm.Overlaps(m.norm)) continue;
-      if (o.norm == m.norm && lexicon.rule(o.rule).concept != concept) {
-        continue;
-      }
-      conflict = true;
-      break;
-    }
-    if (!conflict) kept.push_back(t);
-  }
-  std::sort(kept.begin(), kept.end(), [&](int a, int b) {
-    if (mentions[a].norm != mentions[b].norm) {
-      return mentions[a].norm < mentions[b].norm;
-    }
-    return mentions[a].rule < mentions[b].rule;
-  });
-  return kept;
 }
 
 class Assembler {

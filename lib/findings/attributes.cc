@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
+#include <map>
 
 namespace myelex {
 
@@ -46,8 +48,9 @@ std::string SeverityRange(std::string_view low, std::string_view high) {
   return SeverityName(b);
 }
 
-std::vector<int> KeepLongest(const std::vector<Mention>& mentions,
-                             const std::vector<int>& candidates) {
+std::vector<int> KeepLongest(
+    const std::vector<Mention>& mentions, const std::vector<int>& candidates,
+    const std::function<bool(int kept, int candidate)>& may_share_span) {
   std::vector<int> order = candidates;
   // Best first: longest, then earliest, then lowest rule.
   std::sort(order.begin(), order.end(), [&](int a, int b) {
@@ -57,20 +60,68 @@ std::vector<int> KeepLongest(const std::vector<Mention>& mentions,
     if (x.norm.begin != y.norm.begin) return x.norm.begin < y.norm.begin;
     return x.rule < y.rule;
   });
-  std::vector<int> kept;
-  for (int i : order) {
-    bool overlaps = false;
-    for (int k : kept) {
-      if (mentions[k].norm.Overlaps(mentions[i].norm)) {
-        overlaps = true;
-        break;
+  // Distinct kept spans never overlap one another, so ordered by (begin,
+  // end) their ends are non-decreasing too: the only kept span that can
+  // overlap [b, e) is the last one with begin < e. `first` maps each kept
+  // span to the position (in `order`) of its first mention; `next` chains
+  // the positions of the mentions kept on one span.
+  std::map<NormSpan, int> first;
+  std::vector<int> next(order.size(), -1);
+  for (size_t p = 0; p < order.size(); ++p) {
+    const int i = order[p];
+    const NormSpan& s = mentions[i].norm;
+    auto it = first.lower_bound(NormSpan(s.end, s.end));
+    if (it != first.begin()) {
+      auto prev = std::prev(it);
+      if (prev->first.Overlaps(s)) {
+        if (prev->first != s || !may_share_span) continue;
+        bool shares = true;
+        for (int k = prev->second; k >= 0 && shares; k = next[k]) {
+          shares = may_share_span(order[k], i);
+        }
+        if (!shares) continue;
+        next[p] = prev->second;
+        prev->second = static_cast<int>(p);
+        continue;
       }
     }
-    if (!overlaps) kept.push_back(i);
+    // An empty span overlaps nothing, not even an identical one.
+    auto [pos, inserted] = first.emplace(s, static_cast<int>(p));
+    if (!inserted) {
+      next[p] = pos->second;
+      pos->second = static_cast<int>(p);
+    }
   }
-  std::sort(kept.begin(), kept.end(),
-            [&](int a, int b) { return mentions[a].norm < mentions[b].norm; });
+  std::vector<int> kept;
+  kept.reserve(first.size());
+  for (const auto& [span, head] : first) {
+    const size_t from = kept.size();
+    for (int k = head; k >= 0; k = next[k]) kept.push_back(order[k]);
+    std::sort(kept.begin() + from, kept.end(), [&](int a, int b) {
+      return mentions[a].rule < mentions[b].rule;
+    });
+  }
   return kept;
+}
+
+SpanUnion::SpanUnion(std::vector<NormSpan> spans) {
+  std::sort(spans.begin(), spans.end());
+  for (const NormSpan& s : spans) {
+    if (!merged_.empty() && s.begin < merged_.back().end) {
+      merged_.back().end = std::max(merged_.back().end, s.end);
+    } else {
+      merged_.push_back(s);
+    }
+  }
+}
+
+bool SpanUnion::Overlaps(const NormSpan& s) const {
+  // The last merged span with begin < s.end has the greatest end of those.
+  auto it = std::lower_bound(
+      merged_.begin(), merged_.end(), s.end,
+      [](const NormSpan& m, uint32_t end) { return m.begin < end; });
+  if (it == merged_.begin()) return false;
+  return std::prev(it)->Overlaps(s);
 }
 
 std::vector<int> AttributeMentions(const CompiledLexicon& lexicon,

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,10 +36,29 @@ std::string SeverityRange(std::string_view low, std::string_view high);
 
 // Indices (into `mentions`) of the candidates after overlap resolution:
 // among mentions whose normalized spans overlap, the longest is kept (ties:
-// earlier start, then lower rule index). `candidates` index `mentions`; the
-// result is sorted by position.
+// earlier start, then lower rule index). Candidates are taken greedily in
+// that order; one is kept unless it overlaps an already kept mention.
+// `may_share_span(kept, candidate)`, when given, lets a candidate whose span
+// is identical to kept ones coexist with them if it returns true for each
+// of them (e.g. "central and foraminal stenosis" names two concepts).
+// `candidates` index `mentions`; the result is sorted by (span, rule).
+// O(n log n) in the number of candidates.
 std::vector<int> KeepLongest(const std::vector<Mention>& mentions,
-                             const std::vector<int>& candidates);
+                             const std::vector<int>& candidates,
+                             const std::function<bool(int kept, int candidate)>&
+                                 may_share_span = nullptr);
+
+// A set of normalized spans, merged for overlap queries: Overlaps(s) is
+// true iff `s` overlaps (NormSpan::Overlaps) one of the spans given.
+// O(n log n) to build, O(log n) per query. Immutable after construction.
+class SpanUnion {
+ public:
+  explicit SpanUnion(std::vector<NormSpan> spans);
+  bool Overlaps(const NormSpan& s) const;
+
+ private:
+  std::vector<NormSpan> merged_;  // sorted; begin and end non-decreasing
+};
 
 // Indices of the attribute mentions (rule kind kAttribute, attribute name
 // `attribute`) in `mentions`, in order, after KeepLongest.

@@ -2,6 +2,9 @@
 // measurement parsing.
 #include "findings/attributes.h"
 
+#include <algorithm>
+#include <functional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -66,6 +69,127 @@ TEST(KeepLongest, TiesGoToTheEarlierMentionThenLowerRule) {
   std::vector<int> kept = KeepLongest(mentions, {0, 1, 2});
   ASSERT_EQ(kept.size(), 1u);
   EXPECT_EQ(kept[0], 2);  // [0,4) starts first; rule 1 < rule 4
+}
+
+// The plain quadratic statement of KeepLongest's contract, to check the
+// fast one against.
+std::vector<int> KeepLongestReference(
+    const std::vector<Mention>& mentions, std::vector<int> order,
+    const std::function<bool(int, int)>& may_share_span) {
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    const Mention& x = mentions[a];
+    const Mention& y = mentions[b];
+    if (x.norm.size() != y.norm.size()) return x.norm.size() > y.norm.size();
+    if (x.norm.begin != y.norm.begin) return x.norm.begin < y.norm.begin;
+    return x.rule < y.rule;
+  });
+  std::vector<int> kept;
+  for (int i : order) {
+    bool conflict = false;
+    for (int k : kept) {
+      if (!mentions[k].norm.Overlaps(mentions[i].norm)) continue;
+      if (may_share_span && mentions[k].norm == mentions[i].norm &&
+          may_share_span(k, i)) {
+        continue;
+      }
+      conflict = true;
+      break;
+    }
+    if (!conflict) kept.push_back(i);
+  }
+  std::sort(kept.begin(), kept.end(), [&](int a, int b) {
+    if (mentions[a].norm != mentions[b].norm) {
+      return mentions[a].norm < mentions[b].norm;
+    }
+    return mentions[a].rule < mentions[b].rule;
+  });
+  return kept;
+}
+
+// Random mentions over a short text, so that overlaps, identical spans and
+// (rarely) empty spans are common.
+std::vector<Mention> RandomMentions(std::mt19937* rng, int n, uint32_t text) {
+  std::vector<Mention> mentions;
+  for (int i = 0; i < n; ++i) {
+    uint32_t b = (*rng)() % text;
+    uint32_t len = (*rng)() % 10 == 0 ? 0 : 1 + (*rng)() % 8;
+    mentions.push_back(At(static_cast<int>((*rng)() % 6), b, b + len));
+  }
+  return mentions;
+}
+
+TEST(KeepLongest, AgreesWithTheQuadraticReferenceOnRandomMentions) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Mention> mentions =
+        RandomMentions(&rng, 1 + static_cast<int>(rng() % 40), 40);
+    std::vector<int> candidates;
+    for (size_t i = 0; i < mentions.size(); ++i) {
+      if (rng() % 4 != 0) candidates.push_back(static_cast<int>(i));
+    }
+    // "Concept" = rule % 3: identical spans of different concepts coexist.
+    auto differ = [&](int a, int b) {
+      return mentions[a].rule % 3 != mentions[b].rule % 3;
+    };
+    EXPECT_EQ(KeepLongest(mentions, candidates),
+              KeepLongestReference(mentions, candidates, nullptr))
+        << "round " << round;
+    EXPECT_EQ(KeepLongest(mentions, candidates, differ),
+              KeepLongestReference(mentions, candidates, differ))
+        << "round " << round;
+  }
+}
+
+TEST(KeepLongest, IdenticalSpansOfDifferentConceptsAreAllKept) {
+  // "central and foraminal stenosis" read as two concepts on one span; a
+  // second mention of the first concept on that span is dropped.
+  std::vector<Mention> mentions = {At(0, 0, 10), At(1, 0, 10), At(2, 0, 10),
+                                   At(1, 5, 7)};
+  std::vector<int> kept = KeepLongest(mentions, {0, 1, 2, 3}, [](int a, int b) {
+    return a % 2 != b % 2;  // mentions 0 and 2 share a concept
+  });
+  EXPECT_EQ(kept, (std::vector<int>{0, 1}));
+}
+
+TEST(KeepLongest, FinishesOnADenseRunOfOverlappingMentions) {
+  // 200,000 mentions, each overlapping the next ones: a quadratic
+  // resolution would take minutes. Every third position starts a longer
+  // mention that wins over the shorter ones it covers.
+  std::vector<Mention> mentions;
+  std::vector<int> candidates;
+  for (uint32_t i = 0; i < 200000; ++i) {
+    mentions.push_back(At(static_cast<int>(i % 5), i, i + 3 + i % 3));
+    candidates.push_back(static_cast<int>(i));
+  }
+  std::vector<int> kept = KeepLongest(mentions, candidates, [&](int a, int b) {
+    return mentions[a].rule != mentions[b].rule;
+  });
+  ASSERT_FALSE(kept.empty());
+  for (size_t k = 1; k < kept.size(); ++k) {
+    EXPECT_FALSE(mentions[kept[k - 1]].norm.Overlaps(mentions[kept[k]].norm));
+  }
+  // The same input cut short agrees with the reference.
+  mentions.resize(2000);
+  candidates.resize(2000);
+  EXPECT_EQ(KeepLongest(mentions, candidates),
+            KeepLongestReference(mentions, candidates, nullptr));
+}
+
+TEST(SpanUnion, OverlapsExactlyWhenOneOfItsSpansDoes) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<Mention> set = RandomMentions(&rng, rng() % 12, 50);
+    std::vector<NormSpan> spans;
+    for (const Mention& m : set) spans.push_back(m.norm);
+    const SpanUnion u(spans);
+    for (const Mention& q : RandomMentions(&rng, 20, 50)) {
+      bool want = false;
+      for (const NormSpan& s : spans) want |= s.Overlaps(q.norm);
+      EXPECT_EQ(u.Overlaps(q.norm), want)
+          << "round " << round << " [" << q.norm.begin << "," << q.norm.end
+          << ")";
+    }
+  }
 }
 
 TEST(FindMeasurements, ReadsMillimetresAndCentimetres) {
