@@ -1,6 +1,7 @@
 #include "findings/assemble.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -192,23 +193,45 @@ class Assembler {
   FindingsResult Run() {
     FindingsResult result;
     targets_ = ResolveTargets(lexicon_, mentions_);
-    severity_ = AttributeMentions(lexicon_, mentions_, "severity");
-    laterality_ = AttributeMentions(lexicon_, mentions_, "laterality");
-    polarity_ = AttributeMentions(lexicon_, mentions_, "polarity");
-    level_scope_ = AttributeMentions(lexicon_, mentions_, "level_scope");
+    // One pass sorts the attribute mentions by attribute (the same result
+    // as AttributeMentions for each).
+    static constexpr std::string_view kAttributes[] = {
+        "severity", "laterality", "polarity", "level_scope",
+        "modality", "region",     "contrast", "recommends"};
+    constexpr size_t kNumAttributes = std::size(kAttributes);
+    std::vector<int> by_attribute[kNumAttributes];
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      const Rule& rule = lexicon_.rule(mentions_[i].rule);
+      if (rule.kind != RuleKind::kAttribute) continue;
+      for (size_t a = 0; a < kNumAttributes; ++a) {
+        if (rule.attribute == kAttributes[a]) {
+          by_attribute[a].push_back(static_cast<int>(i));
+          break;
+        }
+      }
+    }
+    for (std::vector<int>& pool : by_attribute) {
+      pool = KeepLongest(mentions_, pool);
+    }
+    severity_ = std::move(by_attribute[0]);
+    laterality_ = std::move(by_attribute[1]);
+    polarity_ = std::move(by_attribute[2]);
+    level_scope_ = std::move(by_attribute[3]);
     ResolveLevels();
     ResolveOperatedLevels();
 
     // ConText over the findings, and over the exam and recommendation
     // attributes (to drop "prior MRI" and "no follow-up is needed").
     std::vector<ContextTarget> context_targets;
+    context_targets.reserve(targets_.size() + by_attribute[4].size() +
+                            by_attribute[5].size() + by_attribute[6].size() +
+                            by_attribute[7].size());
     for (int t : targets_) {
       context_targets.push_back({mentions_[t].norm, mentions_[t].sentence});
     }
     std::vector<int> extra;
-    for (std::string_view attribute :
-         {"modality", "region", "contrast", "recommends"}) {
-      for (int i : AttributeMentions(lexicon_, mentions_, attribute)) {
+    for (size_t a = 4; a < kNumAttributes; ++a) {
+      for (int i : by_attribute[a]) {
         extra.push_back(i);
         context_targets.push_back({mentions_[i].norm, mentions_[i].sentence});
       }
@@ -220,6 +243,7 @@ class Assembler {
         result.context.assertions.end());
     result.context.assertions.resize(targets_.size());
 
+    result.findings.reserve(targets_.size());
     for (size_t i = 0; i < targets_.size(); ++i) {
       result.findings.push_back(MakeFinding(
           targets_[i], result.context.assertions[i], result.context));
