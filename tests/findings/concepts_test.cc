@@ -667,5 +667,154 @@ TEST_F(ShippedLexicons, ReportRecommends) {
   EXPECT_TRUE(a.report_recommends.empty());
 }
 
+// Wording families radiologists use that earlier rules misread: negated
+// limitations, device status, hedges on a degree, label rows, normal
+// wording and enhancement outside the cord.
+TEST_F(ShippedLexicons, NegatedLimitationsAreNotDefinite) {
+  const char* sentences[] = {
+      "Some patient motion, which does not limit assessment of the cord.",
+      "Metal artifact from the plate is not limiting.",
+      "Mild respiratory motion artifact, not limiting.",
+      "Blooming artifact does not obscure the spinal cord.",
+      "Non-limiting swallowing motion at C4-5.",
+  };
+  for (const char* sentence : sentences) {
+    for (const Finding& f : Find(sentence, "study_limited")) {
+      EXPECT_NE(f.certainty, Certainty::kDefinite) << sentence;
+    }
+  }
+  // A limitation that is stated stays definite.
+  std::vector<Finding> f = Find(
+      "Severe motion artifact limits evaluation of the cord.", "study_limited");
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0].certainty, Certainty::kDefinite);
+}
+
+TEST_F(ShippedLexicons, DeviceStatusAndMriContraindication) {
+  const char* definite[] = {
+      "His defibrillator is not MR compatible.",
+      "MRI cannot be performed given the implanted pump.",
+      "She is unable to undergo MRI.",
+      "MR imaging is contraindicated.",
+      "Legacy MR-unsafe pacemaker in situ.",
+  };
+  for (const char* sentence : definite) {
+    std::vector<Finding> f = Find(sentence, "mri_contraindication");
+    ASSERT_FALSE(f.empty()) << sentence;
+    bool any_definite = false;
+    for (const Finding& x : f) {
+      any_definite |= x.certainty == Certainty::kDefinite;
+    }
+    EXPECT_TRUE(any_definite) << sentence;
+  }
+  const char* conditional[] = {
+      "The pacemaker was programmed to MRI safe mode before scanning.",
+      "The ICD is MR conditional.",
+  };
+  for (const char* sentence : conditional) {
+    EXPECT_TRUE(Find(sentence, "mri_contraindication").empty()) << sentence;
+  }
+}
+
+TEST_F(ShippedLexicons, HedgeOnTheUpperBoundOfADegreeKeepsTheDegree) {
+  std::vector<Finding> f = Find(
+      "At C6-7 there is at least moderate, possibly severe canal "
+      "stenosis.",
+      "canal_stenosis");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].certainty, Certainty::kDefinite);
+  EXPECT_EQ(f[0].severity, "moderate");
+  f = Find("Mild, perhaps moderate narrowing of the canal at C3-4.",
+           "canal_stenosis");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].certainty, Certainty::kDefinite);
+  EXPECT_EQ(f[0].severity, "mild");
+  // A hedge on the stenosis itself still hedges it.
+  f = Find("Possibly severe canal stenosis at C5-6.", "canal_stenosis");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].certainty, Certainty::kPossible);
+}
+
+TEST_F(ShippedLexicons, LabelRowsNormalWordingAndEnhancementOutsideTheCord) {
+  struct Case {
+    const char* sentence;
+    const char* concept;
+    Certainty want;
+  } cases[] = {
+      {"Central canal: moderate narrowing.", "canal_stenosis",
+       Certainty::kDefinite},
+      {"Spinal canal: mild stenosis at C3-4.", "canal_stenosis",
+       Certainty::kDefinite},
+      {"The cord returns normal signal throughout.", "cord_signal_abnormality",
+       Certainty::kNegated},
+      {"The myelon is without signal alteration.", "cord_signal_abnormality",
+       Certainty::kNegated},
+      {"Normal cord caliber and signal.", "cord_signal_abnormality",
+       Certainty::kNegated},
+      {"Canal adequate at C2-3.", "canal_stenosis", Certainty::kNegated},
+      {"CSF is still seen around the cord at C4-5.", "csf_effacement",
+       Certainty::kNegated},
+      {"CSF is still seen around the cord at C4-5.", "cord_compression",
+       Certainty::kNegated},
+      {"The spur is closely applied to the cord at C5-6.", "cord_contact",
+       Certainty::kDefinite},
+      {"The bar abuts the ventral cord surface.", "cord_contact",
+       Certainty::kDefinite},
+      {"A third, small T2 hyperintense lesion is seen within the cord at C2.",
+       "cord_lesion", Certainty::kDefinite},
+      {"The intramedullary lesion at C4 shows incomplete ring enhancement.",
+       "cord_enhancement", Certainty::kDefinite},
+  };
+  for (const Case& c : cases) {
+    std::vector<Finding> f = Find(c.sentence, c.concept);
+    ASSERT_EQ(f.size(), 1u) << c.sentence;
+    EXPECT_EQ(f[0].certainty, c.want)
+        << c.sentence << ": got " << ToString(f[0].certainty);
+  }
+  const Surface absent[] = {
+      {"cord_enhancement", "Disc-space enhancement at C5-6 with discitis."},
+      {"cord_enhancement", "Avid endplate enhancement at C6-7."},
+      {"canal_stenosis", "Congenitally narrow canal."},
+      {"canal_stenosis", "Developmentally small spinal canal."},
+  };
+  for (const Surface& s : absent) {
+    EXPECT_TRUE(Find(s.sentence, s.concept).empty()) << s.sentence;
+  }
+}
+
+TEST_F(ShippedLexicons, ClinicalMyelopathyNeedsAHallmark) {
+  Analysis a = Analyze(
+      "EXAM: MRI CERVICAL SPINE\nREASON FOR EXAM: neck pain, mJOA 13, "
+      "paresthesias\nFINDINGS: Normal.");
+  int found = 0;
+  for (const Finding& f : a.findings) {
+    if (f.concept == "clinical_myelopathy") {
+      ++found;
+      EXPECT_EQ(f.certainty, Certainty::kDefinite);
+    }
+  }
+  EXPECT_EQ(found, 1);
+  a = Analyze(
+      "EXAM: MRI CERVICAL SPINE\nHISTORY: Bilateral leg weakness, sensory "
+      "level at T6, urinary retention.\nFINDINGS: Normal.");
+  for (const Finding& f : a.findings) {
+    EXPECT_NE(f.concept, "clinical_myelopathy");
+  }
+}
+
+TEST_F(ShippedLexicons, CtMyelogramExamWordings) {
+  const char* exams[] = {
+      "EXAM: CT C-SPINE WITH INTRATHECAL CONTRAST",
+      "EXAM: CT CERVICAL SPINE POST MYELOGRAM",
+      "EXAM: Post-myelography CT, cervical",
+      "EXAM: CTM CERVICAL",
+      "EXAM: CERVICAL MYELOGRAM AND POST-MYELOGRAM CT",
+  };
+  for (const char* exam : exams) {
+    Analysis a = Analyze(std::string(exam) + "\nFINDINGS: Normal.");
+    EXPECT_EQ(a.exam.modality, Modality::kCtMyelogram) << exam;
+  }
+}
+
 }  // namespace
 }  // namespace myelex
