@@ -175,6 +175,55 @@ bool MatchLevelHeader(std::string_view t, size_t pos, NormSpan* label,
   return true;
 }
 
+namespace {
+
+// Appends t[start, end) as one sentence, or, when it is longer than
+// kMaxSentenceBytes (run-on text with no sentence end, e.g. a whole report
+// scraped into one line of commas), as several pieces cut at the last clause
+// break (',' or ';') or space before the limit. Real sentences are far
+// shorter; the bound keeps every later per-sentence stage (ConText scopes,
+// finding attachment) linear in the report size.
+void AppendBounded(std::string_view t, size_t start, size_t end,
+                   int section_index, NormSpan level,
+                   std::vector<Sentence>* out) {
+  while (start < end) {
+    size_t stop = end;
+    if (end - start > kMaxSentenceBytes) {
+      const size_t limit = start + kMaxSentenceBytes;
+      size_t cut = limit;
+      while (cut > start && t[cut - 1] != ',' && t[cut - 1] != ';') --cut;
+      if (cut == start) {
+        cut = limit;
+        while (cut > start && t[cut - 1] != ' ') --cut;
+      }
+      if (cut == start) {  // no break at all: cut at a character boundary
+        cut = limit;
+        while (cut > start &&
+               (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) {
+          --cut;
+        }
+      }
+      stop = cut;
+    }
+    size_t e = stop;
+    while (e > start && (t[e - 1] == ' ' || t[e - 1] == '\n' ||
+                         t[e - 1] == ',' || t[e - 1] == ';')) {
+      --e;
+    }
+    if (std::any_of(t.begin() + start, t.begin() + e, IsAlnum)) {
+      Sentence s;
+      s.span = NormSpan(static_cast<uint32_t>(start), static_cast<uint32_t>(e));
+      s.section = section_index;
+      s.level_header = level;
+      out->push_back(s);
+    }
+    start = stop;
+    while (start < end && (t[start] == ' ' || t[start] == '\n')) ++start;
+  }
+}
+
+}  // namespace
+
 void SplitSection(std::string_view text, const Section& section,
                   int section_index, const AbbreviationSet& abbreviations,
                   std::vector<Sentence>* out) {
@@ -333,14 +382,8 @@ void SplitSection(std::string_view text, const Section& section,
                            t[end - 1] == ',' || t[end - 1] == ';')) {
       --end;
     }
-    if (std::any_of(t.begin() + start, t.begin() + end, IsAlnum)) {
-      Sentence s;
-      s.span =
-          NormSpan(static_cast<uint32_t>(start), static_cast<uint32_t>(end));
-      s.section = section_index;
-      if (in_level) s.level_header = level;
-      out->push_back(s);
-    }
+    AppendBounded(t, start, end, section_index, in_level ? level : NormSpan(),
+                  out);
     i = next;
   }
 }

@@ -72,6 +72,10 @@ class AbbreviationSet {
 bool MatchLevelHeader(std::string_view text, size_t pos, NormSpan* label,
                       size_t* after);
 
+// Longest sentence the splitter emits; longer run-on text is cut at clause
+// breaks (see sentences.cc).
+constexpr size_t kMaxSentenceBytes = 1024;
+
 // Splits the body of `section` (index `section_index`) into sentences and
 // appends them to *out.
 void SplitSection(std::string_view text, const Section& section,

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
 #include "gtest/gtest.h"
 #include "testing/test_util.h"
 #include "text/document.h"
@@ -207,6 +208,38 @@ TEST(SentenceSplitter, SentencesRecordTheirSection) {
     const Section& s = d.sections()[d.sentences()[i].section];
     EXPECT_TRUE(s.body.Contains(d.sentences()[i].span)) << i;
     EXPECT_FALSE(s.header.Overlaps(d.sentences()[i].span)) << i;
+  }
+}
+
+TEST(SentenceSplitter, RunOnTextIsCutAtClauseBreaksWithinTheBound) {
+  std::unique_ptr<TextRules> rules = MakeRules();
+  std::string clause = "mild canal stenosis at c4-5 with cord contact";
+  std::string text = "FINDINGS: ";
+  for (int i = 0; i < 400; ++i) text += clause + ", ";
+  text += "end";
+  Document d = Document::Build(text, *rules);
+  ASSERT_GT(d.sentences().size(), 1u);
+  uint32_t covered = 0;
+  for (const Sentence& s : d.sentences()) {
+    EXPECT_LE(s.span.size(), kMaxSentenceBytes);
+    // Every piece ends at a clause break, so no clause is cut in two.
+    const std::string_view piece = d.Text(s.span);
+    EXPECT_TRUE(piece.substr(piece.size() - 3) == "act" ||
+                piece.substr(piece.size() - 3) == "end")
+        << piece.substr(piece.size() - 20);
+    covered += s.span.size();
+  }
+  EXPECT_GT(covered, text.size() * 9 / 10);
+
+  // Without any break the text is still cut, on a character boundary.
+  std::string solid =
+      "FINDINGS: a";  // 'a' puts the two-byte chars at odd offsets
+  for (int i = 0; i < 3000; ++i) solid += "\xC3\xA9";  // é
+  Document e = Document::Build(solid, *rules);
+  ASSERT_GT(e.sentences().size(), 1u);
+  for (const Sentence& s : e.sentences()) {
+    EXPECT_LE(s.span.size(), kMaxSentenceBytes);
+    EXPECT_TRUE(IsValidUtf8(e.Text(s.span))) << "characters stay whole";
   }
 }
 
