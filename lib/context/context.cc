@@ -124,6 +124,37 @@ bool HasFiniteVerb(std::string_view text, const SentenceWork& w, uint32_t from,
   return false;
 }
 
+// True for the words that open a clause right after a conjunct separator:
+// subject pronouns and finite "be"/"have" (grammar words only).
+bool OpensClause(std::string_view word) {
+  for (std::string_view w : {"i", "you", "he", "she", "we", "they", "it", "is",
+                             "are", "was", "were", "has", "have", "had"}) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+std::vector<NormSpan> SeparatorRuns(const SentenceWork& w, uint32_t from,
+                                    uint32_t to);
+
+// The begin of the first separator run in [from, to) that has content
+// before it (from `from`, or anywhere when `content_before`) and is followed
+// by a word that opens a clause; `to` if there is none.
+uint32_t ClauseConjunct(std::string_view text, const SentenceWork& w,
+                        uint32_t from, uint32_t to, bool content_before) {
+  for (const NormSpan& r : SeparatorRuns(w, from, to)) {
+    if (!content_before && !HasContent(w, from, r.begin)) continue;
+    for (const Token& t : w.tokens) {
+      if (t.begin < r.end || !t.word) continue;
+      if (t.begin < to && OpensClause(text.substr(t.begin, t.end - t.begin))) {
+        return r.begin;
+      }
+      break;
+    }
+  }
+  return to;
+}
+
 // Separator runs (maximal sequences of separator tokens, e.g. ", and") that
 // lie inside [from, to), in text order.
 std::vector<NormSpan> SeparatorRuns(const SentenceWork& w, uint32_t from,
@@ -342,6 +373,11 @@ void ContextRunner::Scope(SentenceWork& w, int c) {
     // belongs to the CVA and stops at the comma).
     const bool content_before =
         Backward(rule.direction) && WordBeforeIsContent(w, span.begin);
+    // A conjunct that opens a clause of its own is outside the scope: "no
+    // fever, and she has a productive cough", "denies fever and has a
+    // cough".
+    e = std::min(
+        e, ClauseConjunct(doc_.normalized(), w, span.end, e, content_before));
     for (const Breaker& b : w.breakers) {
       if (b.cue == c || b.span.begin < span.end) continue;
       if (b.span.begin >= e) break;

@@ -26,6 +26,10 @@
 //     conjunct already, so its forward scope ends at such a separator even
 //     with no target between the cue and the separator ("CVA in 2017, no
 //     residual deficits");
+//   * a forward scope ends at a conjunct separator with a target before it
+//     when the next word opens a clause of its own (a subject pronoun or a
+//     finite "be"/"have": "no fever, and she has a productive cough",
+//     "denies fever and has a cough");
 //   * a backward scope stops at the last conjunct separator before the cue
 //     when the text before that separator holds a finite "be"/"have" (a
 //     clause of its own: "the cord is in contact with the bar and

@@ -400,6 +400,20 @@ TEST_F(ContextTest, CueAfterItsTargetStopsAtTheNextConjunct) {
   EXPECT_TRUE(At(0).historical);
 }
 
+TEST_F(ContextTest, ConjunctOpeningAClauseEndsForwardScope) {
+  Load();
+  Run("no fever, and she has a productive cough.",
+      {"fever", "productive cough"});
+  EXPECT_EQ(CertaintyOf(0), Certainty::kNegated);
+  EXPECT_EQ(CertaintyOf(1), Certainty::kDefinite);
+  Run("no fever and has a productive cough.", {"productive cough"});
+  EXPECT_EQ(CertaintyOf(0), Certainty::kDefinite);
+  // A verb after the last item of a list is the list's own predicate.
+  Run("no fracture, dislocation, or subluxation is identified.",
+      {"subluxation"});
+  EXPECT_EQ(CertaintyOf(0), Certainty::kNegated);
+}
+
 TEST_F(ContextTest, ExperiencerIsOther) {
   Load();
   Run("family history of multiple sclerosis.", {"multiple sclerosis"});
