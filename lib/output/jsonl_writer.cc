@@ -268,19 +268,26 @@ void WriteCueFields(Json& j, const CueInfo& cue) {
   j.Uint(cue.span.end);
 }
 
+// The ConText fields shared by findings and `assert` targets.
+void WriteAssertionFields(Json& j, Certainty certainty, bool historical,
+                          bool hypothetical, Experiencer experiencer) {
+  j.Key("certainty");
+  j.Str(ToString(certainty));
+  j.Key("historical");
+  j.Bool(historical);
+  j.Key("hypothetical");
+  j.Bool(hypothetical);
+  j.Key("experiencer");
+  j.Str(ToString(experiencer));
+}
+
 void WriteFinding(Json& j, const Analysis& a, const Finding& f,
                   const CompiledLexicon* lexicon) {
   j.StartObject();
   j.Key("concept");
   j.Str(f.concept);
-  j.Key("certainty");
-  j.Str(ToString(f.certainty));
-  j.Key("historical");
-  j.Bool(f.historical);
-  j.Key("hypothetical");
-  j.Bool(f.hypothetical);
-  j.Key("experiencer");
-  j.Str(ToString(f.experiencer));
+  WriteAssertionFields(j, f.certainty, f.historical, f.hypothetical,
+                       f.experiencer);
   j.Key("levels");
   j.StartArray();
   for (const std::string& level : f.levels) j.Str(level);
@@ -478,14 +485,8 @@ void AppendAssertJsonl(const std::string* id, const Document& doc,
     j.Uint(targets[i].begin);
     j.Key("end");
     j.Uint(targets[i].end);
-    j.Key("certainty");
-    j.Str(ToString(a.certainty));
-    j.Key("historical");
-    j.Bool(a.historical);
-    j.Key("hypothetical");
-    j.Bool(a.hypothetical);
-    j.Key("experiencer");
-    j.Str(ToString(a.experiencer));
+    WriteAssertionFields(j, a.certainty, a.historical, a.hypothetical,
+                         a.experiencer);
     j.Key("cues");
     j.StartArray();
     for (int c : a.cues) {
