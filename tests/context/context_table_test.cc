@@ -651,6 +651,9 @@ const Row kRows[] = {
      "shortness of breath", kD, false, true, false},
     {"Zofran as needed for nausea and vomiting.",
      "vomiting", kD, false, true, false},
+    // "p.r.n." is an abbreviation, not a sentence end (abbreviations.tsv).
+    {"Acetaminophen 650 mg p.r.n. for headache; naproxen b.i.d. with meals.",
+     "headache", kD, false, true, false},
     {"Nursing to monitor for hypotension after the dose.",
      "hypotension", kD, false, true, false},
     {"Watch for signs of compartment syndrome overnight.",
